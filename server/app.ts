@@ -1,0 +1,83 @@
+import { join } from "node:path";
+import express, { type Express } from "express";
+import type mongoose from "mongoose";
+import { pinoHttp } from "pino-http";
+import { authRouter } from "./auth/auth-routes.ts";
+import { requireSignIn } from "./auth/guards.ts";
+import { configurePassport } from "./auth/passport-setup.ts";
+import { authoringRouter } from "./authoring/authoring-routes.ts";
+import { type Config, REPO_ROOT } from "./config.ts";
+import { csrfProtection } from "./http/csrf.ts";
+import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { healthRouter } from "./http/health-routes.ts";
+import type { Logger } from "./http/logger.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { sessionMiddleware } from "./http/session.ts";
+
+export const FORM_BODY_LIMIT = "100kb";
+export const JSON_BODY_LIMIT = "1mb";
+
+export interface AppDeps {
+  config: Pick<Config, "env" | "sessionSecret" | "trustProxy">;
+  logger: Logger;
+  connection: mongoose.Connection;
+  /** False on the embedded database, whose TTL indexes never expire anything. */
+  ttlIndexesWork: boolean;
+}
+
+/** Builds the Express app. No listening, no connecting: tests and main.ts both call this. */
+export function createApp(deps: AppDeps): { app: Express; close: () => Promise<void> } {
+  const app = express();
+  const production = deps.config.env === "production";
+  app.set("views", join(REPO_ROOT, "views"));
+  app.set("view engine", "ejs");
+  app.set("trust proxy", deps.config.trustProxy);
+  app.disable("x-powered-by");
+
+  app.use(
+    pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === "/healthz" } }),
+  );
+  app.use(securityHeaders({ https: production }));
+  app.use(healthRouter({ connection: deps.connection }));
+  app.use(
+    express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  const sessions = sessionMiddleware({
+    secret: deps.config.sessionSecret,
+    connection: deps.connection,
+    ttlIndexesWork: deps.ttlIndexesWork,
+    secureCookies: production,
+  });
+  app.use(sessions.middleware);
+  const passport = configurePassport();
+  app.use(passport.session());
+  app.use(csrfProtection);
+  app.use((req, res, next) => {
+    res.locals.user = req.user ?? null;
+    res.locals.path = req.path;
+    next();
+  });
+
+  app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
+  app.use(authRouter({ passport }));
+  app.use(authoringRouter());
+  app.get("/dashboard", requireSignIn, (_req, res) => {
+    res.render("dashboard", { title: "Your learning" });
+  });
+
+  app.use(notFoundHandler());
+  app.use(errorHandler({ logger: deps.logger, showDetails: !production }));
+
+  return {
+    app,
+    // store.close() would also close mongoose's client, which belongs to the caller; only the
+    // expired-session sweep timer is the app's to stop.
+    close: async () => {
+      const timer = (sessions.store as unknown as { timer?: NodeJS.Timeout }).timer;
+      if (timer) clearInterval(timer);
+    },
+  };
+}

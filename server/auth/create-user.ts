@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { ValidationError } from "../http/http-errors.ts";
+import { parseOrThrow } from "../http/zod-fields.ts";
+import { hashPassword } from "./passwords.ts";
+import { ROLES, type Role } from "./roles.ts";
+import { User } from "./user-model.ts";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export const newUserInput = z.object({
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .toLowerCase()
+    .max(254, "Email address is too long")
+    .pipe(z.email("Enter a valid email address, like name@example.com")),
+  displayName: z
+    .string({ error: "Enter your name" })
+    .trim()
+    .min(1, "Enter your name")
+    .max(80, "Name must be at most 80 characters"),
+  password: z
+    .string({ error: "Enter a password" })
+    .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`),
+  role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }).default("learner"),
+});
+
+export interface PresentedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+/** Creates an account; a taken email is a field error, not a crash. */
+export async function createUser(input: unknown): Promise<PresentedUser> {
+  const data = parseOrThrow(newUserInput, input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const user = await User.create({
+      email: data.email,
+      displayName: data.displayName,
+      passwordHash,
+      role: data.role,
+    });
+    return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) {
+      throw new ValidationError({ email: "An account with this email already exists" });
+    }
+    throw err;
+  }
+}
+
+export async function adminExists(): Promise<boolean> {
+  return (await User.exists({ role: "admin" })) !== null;
+}

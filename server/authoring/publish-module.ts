@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import type mongoose from "mongoose";
+import { Module } from "../content/module-model.ts";
+import { moduleContent } from "../content/module-schema.ts";
+import { ModuleVersion } from "../content/module-version-model.ts";
+import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
+import { fieldErrors } from "../http/zod-fields.ts";
+
+export interface PublishInput {
+  moduleId: mongoose.Types.ObjectId | string;
+  userId?: mongoose.Types.ObjectId | string | null;
+  note?: string;
+}
+
+/**
+ * Snapshots the module's draft as the next immutable version. Without multi-document
+ * transactions the version document is written first; its unique (module, version) index makes a
+ * concurrent publish fail cleanly, and the module's pointer only ever moves forward ($max).
+ */
+export async function publishModule(input: PublishInput): Promise<{ version: number }> {
+  const mod = await Module.findById(input.moduleId);
+  if (!mod) throw notFound("Module");
+  const parsed = moduleContent.safeParse(mod.draft);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const content = parsed.data;
+  const latest = await ModuleVersion.findOne({ moduleId: mod._id })
+    .sort({ version: -1 })
+    .select("version");
+  const version = (latest?.version ?? 0) + 1;
+  try {
+    await ModuleVersion.create({
+      moduleId: mod._id,
+      slug: content.slug,
+      version,
+      content,
+      contentHash: createHash("sha256").update(JSON.stringify(content)).digest("hex"),
+      note: input.note ?? "",
+      publishedBy: input.userId ?? null,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) {
+      throw new HttpError(
+        409,
+        "Someone published this module at the same moment. Reload and try again.",
+      );
+    }
+    throw err;
+  }
+  await Module.updateOne(
+    { _id: mod._id },
+    { $max: { publishedVersion: version, publishedRevision: mod.revision } },
+  );
+  return { version };
+}

@@ -1,0 +1,219 @@
+import { z } from "zod";
+
+// The one definition of a module. The courses/ loader, the authoring UI and the exporter all
+// validate through it, so an error message reads the same wherever the module came from.
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens")
+  .max(60, "must be at most 60 characters");
+const questionId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens")
+  .max(40, "must be at most 40 characters");
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
+const feedback = text(1, 600);
+
+const option = z.strictObject({
+  text: text(1, 300),
+  correct: z.boolean().default(false),
+  feedback,
+});
+
+const base = { id: questionId, prompt: text(3, 600) };
+
+const countCorrect = (options: { correct: boolean }[]) => options.filter((o) => o.correct).length;
+
+export const singleQuestion = z
+  .strictObject({ ...base, type: z.literal("single"), options: z.array(option).min(2).max(8) })
+  .refine((q) => countCorrect(q.options) === 1, {
+    message: "a single-choice question needs exactly one correct option",
+    path: ["options"],
+  });
+
+export const multipleQuestion = z
+  .strictObject({ ...base, type: z.literal("multiple"), options: z.array(option).min(2).max(8) })
+  .refine((q) => countCorrect(q.options) >= 2, {
+    message: "a multiple-choice question needs at least two correct options",
+    path: ["options"],
+  });
+
+export const trueFalseQuestion = z.strictObject({
+  ...base,
+  type: z.literal("true-false"),
+  answer: z.boolean(),
+  feedback: z.strictObject({ true: feedback, false: feedback }),
+});
+
+export const orderingQuestion = z.strictObject({
+  ...base,
+  type: z.literal("ordering"),
+  items: z
+    .array(z.strictObject({ text: text(1, 200), feedback }))
+    .min(3)
+    .max(8),
+});
+
+export const matchingQuestion = z
+  .strictObject({
+    ...base,
+    type: z.literal("matching"),
+    pairs: z
+      .array(z.strictObject({ left: text(1, 200), right: text(1, 200), feedback }))
+      .min(2)
+      .max(8),
+  })
+  .refine((q) => new Set(q.pairs.map((p) => p.left)).size === q.pairs.length, {
+    message: "every left-hand item must be different",
+    path: ["pairs"],
+  })
+  .refine((q) => new Set(q.pairs.map((p) => p.right)).size === q.pairs.length, {
+    message: "every right-hand item must be different",
+    path: ["pairs"],
+  });
+
+export const scenarioQuestion = z
+  .strictObject({
+    ...base,
+    type: z.literal("scenario"),
+    situation: text(10, 1500),
+    options: z.array(option).min(2).max(6),
+  })
+  .refine((q) => countCorrect(q.options) === 1, {
+    message: "a scenario question needs exactly one best (correct) option",
+    path: ["options"],
+  });
+
+export const likertQuestion = z
+  .strictObject({
+    ...base,
+    type: z.literal("likert"),
+    scale: z.array(text(1, 60)).min(3).max(7),
+    statements: z
+      .array(z.strictObject({ id: questionId, text: text(3, 300) }))
+      .min(2)
+      .max(12),
+    bands: z
+      .array(
+        z.strictObject({
+          min: z.number(),
+          max: z.number(),
+          label: text(1, 60),
+          text: text(1, 800),
+        }),
+      )
+      .min(1)
+      .max(6),
+  })
+  .superRefine((q, ctx) => {
+    const ids = q.statements.map((s) => s.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: "statement ids must be unique",
+        path: ["statements"],
+      });
+    }
+    // Every possible average (1..N) must land in a band, or a learner would see no profile.
+    const sorted = [...q.bands].sort((a, b) => a.min - b.min);
+    let reach = 1;
+    for (const band of sorted) {
+      if (band.min > reach || band.max < band.min) break;
+      reach = Math.max(reach, band.max);
+    }
+    if (reach < q.scale.length || (sorted[0]?.min ?? 2) > 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `bands must cover every average from 1 to ${q.scale.length} without gaps`,
+        path: ["bands"],
+      });
+    }
+  });
+
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true-false",
+  "ordering",
+  "matching",
+  "scenario",
+  "likert",
+] as const;
+
+export const question = z.discriminatedUnion(
+  "type",
+  [
+    singleQuestion,
+    multipleQuestion,
+    trueFalseQuestion,
+    orderingQuestion,
+    matchingQuestion,
+    scenarioQuestion,
+    likertQuestion,
+  ],
+  { error: () => `unknown question type; use one of ${QUESTION_TYPES.join(", ")}` },
+);
+
+export const reflection = z.strictObject({ id: questionId, prompt: text(3, 400) });
+
+/** A lesson once its Markdown has been read: the shape stored in MongoDB and in content.json. */
+export const lesson = z.strictObject({
+  id: slug,
+  title: text(3, 120),
+  minutes: z.number().int().min(1).max(10),
+  markdown: z.string().max(100_000, "lesson text must be at most 100,000 characters"),
+  checks: z.array(question).max(3).default([]),
+});
+
+export const moduleContent = z
+  .strictObject({
+    slug,
+    title: text(3, 120),
+    summary: text(10, 400),
+    topics: z.array(text(1, 40)).min(1).max(8),
+    minutes: z.number().int().min(1).max(120),
+    passMark: z
+      .number()
+      .int()
+      .min(0, "must be between 0 and 100")
+      .max(100, "must be between 0 and 100"),
+    lessons: z.array(lesson).min(1).max(12),
+    quiz: z.array(question).min(1).max(30),
+    reflections: z.array(reflection).max(10).default([]),
+    worksheet: z.strictObject({ title: text(3, 120), markdown: z.string().max(50_000) }).optional(),
+  })
+  .superRefine((m, ctx) => {
+    const seen = new Map<string, string>();
+    const note = (id: string, where: (string | number)[]) => {
+      if (seen.has(id)) {
+        ctx.addIssue({ code: "custom", message: `question id "${id}" is used twice`, path: where });
+      }
+      seen.set(id, id);
+    };
+    for (const [li, l] of m.lessons.entries()) {
+      for (const [qi, q] of l.checks.entries()) note(q.id, ["lessons", li, "checks", qi, "id"]);
+    }
+    for (const [qi, q] of m.quiz.entries()) note(q.id, ["quiz", qi, "id"]);
+    if (!m.quiz.some((q) => q.type !== "likert")) {
+      ctx.addIssue({
+        code: "custom",
+        message: "the quiz needs at least one graded question",
+        path: ["quiz"],
+      });
+    }
+    const lessonIds = m.lessons.map((l) => l.id);
+    if (new Set(lessonIds).size !== lessonIds.length) {
+      ctx.addIssue({ code: "custom", message: "two lessons have the same id", path: ["lessons"] });
+    }
+  });
+
+export type Question = z.infer<typeof question>;
+export type QuestionType = Question["type"];
+export type Lesson = z.infer<typeof lesson>;
+export type ModuleContent = z.infer<typeof moduleContent>;
+export type ModuleContentInput = z.input<typeof moduleContent>;

@@ -1,0 +1,45 @@
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { createApp } from "../../server/app.ts";
+import { createLogger } from "../../server/http/logger.ts";
+import { connectTestDatabase } from "./database.ts";
+
+/** Everything the app logged, so tests can prove what never appears in a log line. */
+export class LogCapture extends Writable {
+  lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString().split("\n").filter(Boolean));
+    done();
+  }
+}
+
+/** The real app on a real database (its own name), listening on a free port. */
+export async function startTestApp(testFileUrl: string) {
+  const db = await connectTestDatabase(testFileUrl);
+  const logs = new LogCapture();
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "info", logs);
+  const { app, close } = createApp({
+    config: {
+      env: "test",
+      sessionSecret: "test-secret-test-secret-test-secret!",
+      trustProxy: false,
+    },
+    logger,
+    connection: db.connection,
+    ttlIndexesWork: false,
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    logs,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
+      await db.drop();
+    },
+  };
+}
