@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import type { ModuleContent } from "./module-schema.ts";
 import { type CourseProblem, listCourseFolders, readCourseFolder } from "./read-course-folder.ts";
 
@@ -19,11 +20,11 @@ export function checkLibrary(root: string, displayRoot = process.cwd()): Library
     }
     const earlier = seen.get(result.content.slug);
     if (earlier) {
-      const file = `${folder.slice(displayRoot.length + 1) || folder}/module.yaml`;
+      const file = `${relative(displayRoot, folder) || folder}/module.yaml`;
       problems.push({
         file,
         line: 1,
-        message: `duplicate slug "${result.content.slug}" (also in ${earlier})`,
+        message: `duplicate slug "${result.content.slug}" (also in ${relative(displayRoot, earlier) || earlier})`,
       });
       continue;
     }

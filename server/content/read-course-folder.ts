@@ -71,14 +71,6 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
     };
   }
   const data = raw as Record<string, unknown>;
-  const folderName = folder.split(/[\\/]/).filter(Boolean).pop() ?? "";
-  if (typeof data.slug === "string" && data.slug !== folderName) {
-    problems.push({
-      ...at(["slug"]),
-      message: `slug "${data.slug}" must equal the folder name "${folderName}"`,
-    });
-  }
-
   const lessonFiles: (string | null)[] = [];
   const lessons = Array.isArray(data.lessons) ? data.lessons : [];
   const lessonInputs = lessons.map((entry: unknown, i: number) => {
@@ -140,7 +132,19 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   const result = moduleContent.safeParse(input);
   if (!result.success) {
     const source: SourceMap = { moduleFile: show(moduleFile), doc, lines, lessonFiles };
-    problems.push(...result.error.issues.map((issue) => locateIssue(issue, source)));
+    // A missing lesson file is already reported once; its absent title and text are not news.
+    const fromMissingFile = (issue: z.core.$ZodIssue) => {
+      const [first, index, field] = issue.path;
+      return (
+        first === "lessons" &&
+        typeof index === "number" &&
+        lessonFiles[index] === null &&
+        FROM_LESSON_FILE.has(String(field))
+      );
+    };
+    problems.push(
+      ...result.error.issues.filter((i) => !fromMissingFile(i)).map((i) => locateIssue(i, source)),
+    );
   }
   if (problems.length > 0 || !result.success) return { ok: false, folder, problems };
   return { ok: true, folder, content: result.data };

@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { REPO_ROOT } from "../../server/config.ts";
+import { checkLibrary } from "../../server/content/check-library.ts";
+import { formatProblem } from "../../server/content/read-course-folder.ts";
+
+const FIXTURES = join(REPO_ROOT, "test/fixtures/courses");
+
+// One broken fixture per rule, each a copy of valid/tiny with a single mistake.
+const EXPECTED: Record<string, string[]> = {
+  "unknown-question-type": [
+    "tiny/module.yaml:19: quiz.0.type: unknown question type; use one of single, multiple, true-false, ordering, matching, scenario, likert",
+  ],
+  "single-two-correct": [
+    "tiny/module.yaml:21: quiz.0.options: a single-choice question needs exactly one correct option",
+  ],
+  "lesson-file-missing": ["tiny/module.yaml:8: lesson file 01-hello.md is missing"],
+  "duplicate-slug": ['tiny-copy/module.yaml:1: duplicate slug "tiny" (also in tiny)'],
+  "pass-mark-out-of-range": ["tiny/module.yaml:6: passMark: must be between 0 and 100"],
+  "yaml-syntax-error": [
+    "tiny/module.yaml:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
+  ],
+  "missing-title": [
+    "tiny/module.yaml:1: title: Invalid input: expected string, received undefined",
+  ],
+  "lesson-minutes-missing": [
+    "tiny/01-hello.md:1: minutes: Invalid input: expected number, received undefined",
+  ],
+  "duplicate-question-id": [
+    'tiny/module.yaml:18: quiz.0.id: question id "check-one" is used twice',
+  ],
+  "likert-band-gap": [
+    "tiny/module.yaml:36: quiz.1.bands: bands must cover every average from 1 to 3 without gaps",
+  ],
+  "option-without-feedback": [
+    "tiny/module.yaml:25: quiz.0.options.1.feedback: Invalid input: expected string, received undefined",
+  ],
+};
+
+describe("courses:check", () => {
+  test("the valid fixture passes", () => {
+    const { modules, problems } = checkLibrary(join(FIXTURES, "valid"));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      modules.map((m) => m.slug),
+      ["tiny"],
+    );
+  });
+
+  for (const [rule, lines] of Object.entries(EXPECTED)) {
+    test(`reports ${rule} with file and line`, () => {
+      const root = join(FIXTURES, "broken", rule);
+      const { problems } = checkLibrary(root, root);
+      assert.deepEqual(problems.map(formatProblem), lines);
+    });
+  }
+
+  test("the starter library passes", () => {
+    const { modules, problems } = checkLibrary(join(REPO_ROOT, "courses"), REPO_ROOT);
+    assert.deepEqual(problems.map(formatProblem), []);
+    assert.ok(modules.length >= 5);
+  });
+
+  test("the command prints courses/<slug>/<file>:<line> lines and exits non-zero", () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(REPO_ROOT, "server/cli/check-courses.ts"),
+        "broken/pass-mark-out-of-range",
+      ],
+      { cwd: FIXTURES, encoding: "utf8" },
+    );
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stderr,
+      /^broken\/pass-mark-out-of-range\/tiny\/module\.yaml:6: passMark: must be between 0 and 100$/m,
+    );
+    const ok = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(REPO_ROOT, "server/cli/check-courses.ts"), "valid"],
+      {
+        cwd: FIXTURES,
+        encoding: "utf8",
+      },
+    );
+    assert.equal(ok.status, 0);
+    assert.match(ok.stdout, /1 module\(s\) OK: tiny/);
+  });
+});
