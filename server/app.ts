@@ -3,7 +3,6 @@ import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
 import { authRouter } from "./auth/auth-routes.ts";
-import { requireSignIn } from "./auth/guards.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
 import { authoringRouter } from "./authoring/authoring-routes.ts";
 import { type Config, REPO_ROOT } from "./config.ts";
@@ -13,6 +12,8 @@ import { healthRouter } from "./http/health-routes.ts";
 import type { Logger } from "./http/logger.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
+import { playerRouter } from "./player/player-routes.ts";
+import { runtimeRouter } from "./runtime/runtime-routes.ts";
 
 export const FORM_BODY_LIMIT = "100kb";
 export const JSON_BODY_LIMIT = "1mb";
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   );
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  // Commits authenticate with their own token, before (and without) the session machinery.
+  app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
 
   const sessions = sessionMiddleware({
     secret: deps.config.sessionSecret,
@@ -64,9 +67,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
   app.use(authRouter({ passport }));
   app.use(authoringRouter());
-  app.get("/dashboard", requireSignIn, (_req, res) => {
-    res.render("dashboard", { title: "Your learning" });
-  });
+  app.use(playerRouter({ secret: deps.config.sessionSecret }));
 
   app.use(notFoundHandler());
   app.use(errorHandler({ logger: deps.logger, showDetails: !production }));

@@ -36,3 +36,9 @@ export function safeNextPath(next: unknown, fallback = "/dashboard"): string {
   if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
   return next;
 }
+
+/** The signed-in user, for handlers behind requireSignIn/requireRole. */
+export function signedInUser(req: Request): Express.User {
+  if (!req.user) throw new HttpError(401, "Sign in first");
+  return req.user;
+}

@@ -23,7 +23,7 @@ test("a visitor registers, signs out, signs in again and sees the dashboard", as
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/dashboard$/);
-  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Your learning");
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "My learning");
   assert.match((await page.locator("main").textContent()) ?? "", /Welcome, Rosa/);
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,0 +1,33 @@
+import mongoose from "mongoose";
+import { ModuleVersion } from "../content/module-version-model.ts";
+import { forbidden, notFound } from "../http/http-errors.ts";
+import { Attempt } from "../runtime/attempt-model.ts";
+import { issueCommitToken } from "../runtime/commit-token.ts";
+import { initialCmi } from "../runtime/present-attempt.ts";
+
+/** Everything the player page needs: the bundle to frame, saved CMI data and a commit token. */
+export async function playerPageData(input: {
+  attemptId: string;
+  user: { id: string; displayName: string };
+  secret: string;
+}) {
+  if (!mongoose.isValidObjectId(input.attemptId)) throw notFound("Attempt");
+  const attempt = await Attempt.findById(input.attemptId).lean();
+  if (!attempt) throw notFound("Attempt");
+  if (attempt.userId.toString() !== input.user.id) throw forbidden();
+  const version = await ModuleVersion.findById(attempt.versionId)
+    .select("content.title content.passMark")
+    .lean();
+  if (!version) throw notFound("Module version");
+  const content = version.content as { title: string; passMark: number };
+  return {
+    title: content.title,
+    slug: attempt.slug,
+    attemptId: attempt._id.toString(),
+    bundleUrl: `/bundles/${attempt.versionId.toString()}/index.html`,
+    commitUrl: `/api/attempts/${attempt._id.toString()}/commit`,
+    commitToken: issueCommitToken(input.secret, attempt._id.toString(), input.user.id),
+    seq: attempt.seq,
+    cmi: initialCmi(attempt, { id: input.user.id, name: input.user.displayName }, content.passMark),
+  };
+}

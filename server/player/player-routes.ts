@@ -1,0 +1,72 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Router } from "express";
+import { requireSignIn, signedInUser } from "../auth/guards.ts";
+import { notFound } from "../http/http-errors.ts";
+import { startAttempt } from "../runtime/start-attempt.ts";
+import { bundleForVersion } from "./bundle-cache.ts";
+import { catalogFor } from "./catalog.ts";
+import { dashboardFor } from "./dashboard.ts";
+import { modulePageData } from "./module-page.ts";
+import { playerPageData } from "./player-page.ts";
+
+const require = createRequire(import.meta.url);
+const SCORM_AGAIN_DIST = dirname(require.resolve("scorm-again/scorm2004/min"));
+
+export function playerRouter(deps: { secret: string }): Router {
+  const router = Router();
+
+  router.get("/vendor/scorm-again/scorm2004.min.js", (_req, res) => {
+    res.sendFile(join(SCORM_AGAIN_DIST, "scorm2004.min.js"), { maxAge: "1d" });
+  });
+
+  router.get("/catalog", requireSignIn, async (req, res) => {
+    const modules = await catalogFor(signedInUser(req).id);
+    res.render("player/catalog", { title: "Catalog", modules });
+  });
+
+  router.get("/dashboard", requireSignIn, async (req, res) => {
+    const data = await dashboardFor(signedInUser(req).id);
+    res.render("player/dashboard", { title: "My learning", ...data });
+  });
+
+  router.get("/modules/:slug", requireSignIn, async (req, res) => {
+    const data = await modulePageData(String(req.params.slug), signedInUser(req).id);
+    res.render("player/module", { title: data.title, module: data });
+  });
+
+  router.post("/modules/:slug/attempts", requireSignIn, async (req, res) => {
+    const retake = (req.body as Record<string, unknown>).retake === "1";
+    const attempt = await startAttempt({
+      userId: signedInUser(req).id,
+      slug: String(req.params.slug),
+      retake,
+    });
+    res.redirect(303, `/attempts/${attempt._id.toString()}/play`);
+  });
+
+  router.get("/attempts/:id/play", requireSignIn, async (req, res) => {
+    const data = await playerPageData({
+      attemptId: String(req.params.id),
+      user: signedInUser(req),
+      secret: deps.secret,
+    });
+    res.render("player/play", { title: data.title, player: data });
+  });
+
+  // The SCO bundle, framed by the player from the same origin.
+  router.get("/bundles/:versionId/:file", requireSignIn, async (req, res) => {
+    const bundle = await bundleForVersion(String(req.params.versionId));
+    const file = bundle?.files.get(String(req.params.file));
+    if (!file) throw notFound("File");
+    res.set("Cache-Control", "private, max-age=86400");
+    res.set("ETag", file.etag);
+    if (req.get("if-none-match") === file.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type(String(req.params.file).split(".").pop() ?? "bin").send(file.data);
+  });
+
+  return router;
+}

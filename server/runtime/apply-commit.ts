@@ -1,0 +1,86 @@
+import mongoose from "mongoose";
+import { forbidden, HttpError, notFound } from "../http/http-errors.ts";
+import { parseOrThrow } from "../http/zod-fields.ts";
+import { Attempt } from "./attempt-model.ts";
+import { type CmiInput, commitSchema, durationSeconds } from "./cmi-commit-schema.ts";
+
+export type CommitOutcome =
+  | { applied: true; seq: number }
+  | { applied: false; seq: number; reason: "stale" };
+
+const COMPLETION_RANK: Record<CmiInput["completion_status"], number> = {
+  unknown: 0,
+  "not attempted": 0,
+  incomplete: 1,
+  completed: 2,
+};
+const SUCCESS_RANK: Record<CmiInput["success_status"], number> = {
+  unknown: 0,
+  failed: 1,
+  passed: 2,
+};
+
+const numberOrNull = (v: string) => (v === "" ? null : Number(v));
+
+/**
+ * Stores one commit from the player. The filter holds the owner and `seq < incoming`, so a
+ * retried or out-of-order commit matches nothing and changes nothing; $max keeps completion,
+ * success and score from moving backwards. One atomic update, no read on the happy path.
+ */
+export async function applyCommit(input: {
+  attemptId: string;
+  userId: string;
+  body: unknown;
+  now?: Date;
+}): Promise<CommitOutcome> {
+  const { seq, session, cmi } = parseOrThrow(commitSchema, input.body);
+  if (!mongoose.isValidObjectId(input.attemptId)) throw notFound("Attempt");
+  const now = input.now ?? new Date();
+  const completionRank = COMPLETION_RANK[cmi.completion_status];
+  const successRank = SUCCESS_RANK[cmi.success_status];
+  const scaled = numberOrNull(cmi.score.scaled);
+  const raw = numberOrNull(cmi.score.raw);
+
+  const set: Record<string, unknown> = {
+    seq,
+    location: cmi.location,
+    suspendData: cmi.suspend_data,
+    interactions: cmi.interactions.map((i) => ({
+      id: i.id,
+      type: i.type,
+      learnerResponse: i.learner_response,
+      correctResponses: Object.keys(i.correct_responses)
+        .sort((a, b) => Number(a) - Number(b))
+        .map((k) => i.correct_responses[k]?.pattern ?? ""),
+      result: i.result,
+      latency: i.latency,
+      description: i.description,
+      timestamp: i.timestamp,
+    })),
+    lastCommitAt: now,
+  };
+  const max: Record<string, unknown> = { completionRank, successRank };
+  if (scaled !== null) max.scoreScaled = scaled;
+  if (raw !== null) max.scoreRaw = raw;
+  if (cmi.progress_measure !== "") max.progressMeasure = Number(cmi.progress_measure);
+  if (session && cmi.session_time)
+    max[`sessionSeconds.${session}`] = durationSeconds(cmi.session_time);
+  const min: Record<string, unknown> = {};
+  if (completionRank === 2) min.completedAt = now;
+  if (successRank === 2) min.passedAt = now;
+
+  const attemptId = new mongoose.Types.ObjectId(input.attemptId);
+  const userId = new mongoose.Types.ObjectId(input.userId);
+  const result = await Attempt.updateOne(
+    { _id: attemptId, userId, seq: { $lt: seq } },
+    { $set: set, $max: max, ...(Object.keys(min).length ? { $min: min } : {}) },
+  );
+  if (result.matchedCount === 1) return { applied: true, seq };
+
+  // Nothing matched: find out whether the attempt is missing, someone else's, or already newer.
+  const current = await Attempt.findById(attemptId).select("userId seq").lean();
+  if (!current) throw notFound("Attempt");
+  if (!current.userId.equals(userId)) throw forbidden();
+  if (current.seq >= seq) return { applied: false, seq: current.seq, reason: "stale" };
+  throw new HttpError(409, "The attempt changed while saving; send the commit again");
+}

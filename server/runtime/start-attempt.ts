@@ -1,0 +1,46 @@
+import mongoose from "mongoose";
+import { Module } from "../content/module-model.ts";
+import { ModuleVersion } from "../content/module-version-model.ts";
+import { notFound } from "../http/http-errors.ts";
+import { Attempt } from "./attempt-model.ts";
+
+/**
+ * The attempt a learner should be in for a module: their latest one (attempts in progress keep
+ * the version they started on), or a new one on the newest version when they have none or ask
+ * to retake. Two clicks at once still make one attempt (unique user/module/number).
+ */
+export async function startAttempt(input: { userId: string; slug: string; retake?: boolean }) {
+  const mod = await Module.findOne({
+    slug: input.slug,
+    archived: false,
+    publishedVersion: { $gt: 0 },
+  })
+    .select("_id slug publishedVersion")
+    .lean();
+  if (!mod) throw notFound("Module");
+  const userId = new mongoose.Types.ObjectId(input.userId);
+  const latest = await Attempt.findOne({ userId, moduleId: mod._id }).sort({ number: -1 });
+  if (latest && !input.retake) return latest;
+
+  const version = await ModuleVersion.findOne({ moduleId: mod._id })
+    .sort({ version: -1 })
+    .select("_id version")
+    .lean();
+  if (!version) throw notFound("Published version");
+  const number = (latest?.number ?? 0) + 1;
+  try {
+    return await Attempt.create({
+      userId,
+      moduleId: mod._id,
+      versionId: version._id,
+      slug: mod.slug,
+      version: version.version,
+      number,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const existing = await Attempt.findOne({ userId, moduleId: mod._id, number });
+    if (!existing) throw err;
+    return existing;
+  }
+}
