@@ -14,6 +14,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { playerRouter } from "./player/player-routes.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
+import { exportRouter } from "./scorm/export-routes.ts";
 
 export const FORM_BODY_LIMIT = "100kb";
 export const JSON_BODY_LIMIT = "1mb";
@@ -35,18 +36,19 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.set("trust proxy", deps.config.trustProxy);
   app.disable("x-powered-by");
 
+  app.use(securityHeaders({ https: production }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  // Commits authenticate with their own token, before (and without) the session machinery and
+  // the per-request log line: a learner sends one per answer; failures are still logged.
+  app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
   app.use(
     pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === "/healthz" } }),
   );
-  app.use(securityHeaders({ https: production }));
   app.use(healthRouter({ connection: deps.connection }));
   app.use(
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  // Commits authenticate with their own token, before (and without) the session machinery.
-  app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
 
   const sessions = sessionMiddleware({
     secret: deps.config.sessionSecret,
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
   app.use(authRouter({ passport }));
   app.use(authoringRouter());
+  app.use(exportRouter());
   app.use(playerRouter({ secret: deps.config.sessionSecret }));
 
   app.use(notFoundHandler());

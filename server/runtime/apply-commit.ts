@@ -2,7 +2,12 @@ import mongoose from "mongoose";
 import { forbidden, HttpError, notFound } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
 import { Attempt } from "./attempt-model.ts";
-import { type CmiInput, commitSchema, durationSeconds } from "./cmi-commit-schema.ts";
+import {
+  type CmiInput,
+  type CommitInput,
+  commitSchema,
+  durationSeconds,
+} from "./cmi-commit-schema.ts";
 
 export type CommitOutcome =
   | { applied: true; seq: number }
@@ -33,9 +38,29 @@ export async function applyCommit(input: {
   body: unknown;
   now?: Date;
 }): Promise<CommitOutcome> {
-  const { seq, session, cmi } = parseOrThrow(commitSchema, input.body);
+  const commit = parseOrThrow(commitSchema, input.body);
   if (!mongoose.isValidObjectId(input.attemptId)) throw notFound("Attempt");
-  const now = input.now ?? new Date();
+  const { seq } = commit;
+  const attemptId = new mongoose.Types.ObjectId(input.attemptId);
+  const userId = new mongoose.Types.ObjectId(input.userId);
+  // The driver's collection, not the model: the values are already validated and shaped, and
+  // mongoose's casting of the interactions array would cost more than the write itself.
+  const result = await Attempt.collection.updateOne(
+    { _id: attemptId, userId, seq: { $lt: seq } },
+    commitUpdate(commit, input.now ?? new Date()),
+  );
+  if (result.matchedCount === 1) return { applied: true, seq };
+
+  // Nothing matched: find out whether the attempt is missing, someone else's, or already newer.
+  const current = await Attempt.findById(attemptId).select("userId seq").lean();
+  if (!current) throw notFound("Attempt");
+  if (!current.userId.equals(userId)) throw forbidden();
+  if (current.seq >= seq) return { applied: false, seq: current.seq, reason: "stale" };
+  throw new HttpError(409, "The attempt changed while saving; send the commit again");
+}
+
+/** The update a validated commit makes (exported so the benchmark issues the very same write). */
+export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
   const completionRank = COMPLETION_RANK[cmi.completion_status];
   const successRank = SUCCESS_RANK[cmi.success_status];
   const scaled = numberOrNull(cmi.score.scaled);
@@ -69,18 +94,5 @@ export async function applyCommit(input: {
   if (completionRank === 2) min.completedAt = now;
   if (successRank === 2) min.passedAt = now;
 
-  const attemptId = new mongoose.Types.ObjectId(input.attemptId);
-  const userId = new mongoose.Types.ObjectId(input.userId);
-  const result = await Attempt.updateOne(
-    { _id: attemptId, userId, seq: { $lt: seq } },
-    { $set: set, $max: max, ...(Object.keys(min).length ? { $min: min } : {}) },
-  );
-  if (result.matchedCount === 1) return { applied: true, seq };
-
-  // Nothing matched: find out whether the attempt is missing, someone else's, or already newer.
-  const current = await Attempt.findById(attemptId).select("userId seq").lean();
-  if (!current) throw notFound("Attempt");
-  if (!current.userId.equals(userId)) throw forbidden();
-  if (current.seq >= seq) return { applied: false, seq: current.seq, reason: "stale" };
-  throw new HttpError(409, "The attempt changed while saving; send the commit again");
+  return { $set: set, $max: max, ...(Object.keys(min).length ? { $min: min } : {}) };
 }

@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import type { ModuleContent, Question } from "../content/module-schema.ts";
+import { renderMarkdown } from "../content/render-markdown.ts";
+
+// A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
+// imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
+// and any cache key be derived from the content alone.
+
+export type ScormTarget = "scorm2004" | "scorm12" | "any";
+export interface BundleFile {
+  path: string;
+  data: Buffer;
+}
+
+/** Bumped whenever the shape of content.json changes in a way sco.js must know about. */
+export const BUNDLE_FORMAT = 1;
+
+const STATIC_DIR = new URL("../../public/sco/", import.meta.url);
+
+/** The runtime's view of a module: Markdown already rendered, fields in a fixed order. */
+export interface ScoContent {
+  bundleFormat: number;
+  version: number;
+  target: ScormTarget;
+  slug: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  passMark: number;
+  lessons: { id: string; title: string; minutes: number; html: string; checks: Question[] }[];
+  quiz: Question[];
+  reflections: { id: string; prompt: string }[];
+  worksheet: { title: string; html: string } | null;
+}
+
+export function renderBundle(
+  content: ModuleContent,
+  opts: { version: number; target: ScormTarget },
+): BundleFile[] {
+  const sco = toScoContent(content, opts);
+  const json = JSON.stringify(sco);
+  const files: BundleFile[] = [
+    { path: "index.html", data: Buffer.from(renderIndexHtml(sco, json), "utf8") },
+    { path: "sco.js", data: readStatic("sco.js") },
+    { path: "sco.css", data: readStatic("sco.css") },
+    { path: "content.json", data: Buffer.from(`${json}\n`, "utf8") },
+  ];
+  return files;
+}
+
+export function toScoContent(
+  content: ModuleContent,
+  opts: { version: number; target: ScormTarget },
+): ScoContent {
+  return {
+    bundleFormat: BUNDLE_FORMAT,
+    version: opts.version,
+    target: opts.target,
+    slug: content.slug,
+    title: content.title,
+    summary: content.summary,
+    minutes: content.minutes,
+    passMark: content.passMark,
+    lessons: content.lessons.map((l) => ({
+      id: l.id,
+      title: l.title,
+      minutes: l.minutes,
+      html: renderMarkdown(l.markdown),
+      checks: (l.checks ?? []).map(normalizeQuestion),
+    })),
+    quiz: content.quiz.map(normalizeQuestion),
+    reflections: (content.reflections ?? []).map((r) => ({ id: r.id, prompt: r.prompt })),
+    worksheet: content.worksheet
+      ? { title: content.worksheet.title, html: renderMarkdown(content.worksheet.markdown) }
+      : null,
+  };
+}
+
+/**
+ * Rebuilds each question with its keys in one order, so content read back from MongoDB (whose
+ * key order is not guaranteed) renders to the same bytes as content fresh from the schema.
+ */
+function normalizeQuestion(q: Question): Question {
+  const base = { id: q.id, type: q.type, prompt: q.prompt };
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return { ...base, type: q.type, options: q.options.map(normalizeOption) };
+    case "scenario":
+      return {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        situation: q.situation,
+        options: q.options.map(normalizeOption),
+      };
+    case "true-false":
+      return {
+        ...base,
+        type: q.type,
+        answer: q.answer,
+        feedback: { true: q.feedback.true, false: q.feedback.false },
+      };
+    case "ordering":
+      return {
+        ...base,
+        type: q.type,
+        items: q.items.map((i) => ({ text: i.text, feedback: i.feedback })),
+      };
+    case "matching":
+      return {
+        ...base,
+        type: q.type,
+        pairs: q.pairs.map((p) => ({ left: p.left, right: p.right, feedback: p.feedback })),
+      };
+    case "likert":
+      return {
+        ...base,
+        type: q.type,
+        scale: [...q.scale],
+        statements: q.statements.map((s) => ({ id: s.id, text: s.text })),
+        bands: q.bands.map((b) => ({ min: b.min, max: b.max, label: b.label, text: b.text })),
+      };
+  }
+}
+
+function normalizeOption(o: { text: string; correct: boolean; feedback: string }) {
+  return { text: o.text, correct: o.correct === true, feedback: o.feedback };
+}
+
+function readStatic(name: string): Buffer {
+  return readFileSync(new URL(name, STATIC_DIR));
+}
+
+function renderIndexHtml(sco: ScoContent, json: string): string {
+  // The content rides in a non-executable JSON block: it satisfies `script-src 'self'` and, unlike
+  // fetch(), also works when an LMS or a reviewer opens the file from disk.
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(sco.title)}</title>
+<link rel="stylesheet" href="sco.css">
+<script src="sco.js" defer></script>
+</head>
+<body>
+<noscript><p class="sco-noscript">This module needs JavaScript to run. Please turn JavaScript on, or open it in a browser that allows it.</p></noscript>
+<div id="sco-app" class="sco-app"><p class="sco-loading">Loading ${escapeHtml(sco.title)}…</p></div>
+<script type="application/json" id="sco-content">${escapeJsonForScript(json)}</script>
+</body>
+</html>
+`;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/**
+ * Makes JSON inert inside a <script> element: with no `<` left, neither `</script` nor `<!--` can
+ * end or confuse the block. JSON.parse reads the \u escapes back to the same characters.
+ */
+export function escapeJsonForScript(json: string): string {
+  return json
+    .replaceAll("<", "\\u003c")
+    .replaceAll(">", "\\u003e")
+    .replaceAll("&", "\\u0026")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+}
