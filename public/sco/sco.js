@@ -242,7 +242,8 @@
     lms.set(`${at}type`, it.type);
     const started = new Date(it.startedAt);
     if (kind === 2004) {
-      lms.set(`${at}timestamp`, started.toISOString());
+      // SCORM 2004 times allow at most two decimals of a second (toISOString gives three).
+      lms.set(`${at}timestamp`, started.toISOString().replace(/(\.\d{2})\d*Z$/, "$1Z"));
       lms.set(`${at}description`, interactionDescription(it.description));
     } else {
       lms.set(`${at}time`, scorm12ClockTime(started));

@@ -56,7 +56,8 @@ export function presentAttempt(a: AttemptLike): AttemptView {
     progressPercent: completed
       ? 100
       : Math.round(Math.min(1, Math.max(0, a.progressMeasure ?? 0)) * 100),
-    scorePercent: typeof a.scoreScaled === "number" ? Math.round(a.scoreScaled * 100) : null,
+    // Rounded down, as the SCO's result panel does: 79.6 % must not read "80 %" beside "Failed".
+    scorePercent: typeof a.scoreScaled === "number" ? Math.floor(a.scoreScaled * 100 + 1e-9) : null,
     totalSeconds: totalSeconds(a.sessionSeconds),
     updatedAt: a.updatedAt ?? null,
   };
