@@ -2,8 +2,11 @@ import { join } from "node:path";
 import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
+import { auditRouter } from "./audit/audit-routes.ts";
 import { authRouter } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
+import { userAdminRouter } from "./auth/user-admin-routes.ts";
+import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
 import { authoringRouter } from "./authoring/authoring-routes.ts";
 import { type Config, REPO_ROOT } from "./config.ts";
 import { csrfProtection } from "./http/csrf.ts";
@@ -69,6 +72,9 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
   app.use(authRouter({ passport }));
   app.use(authoringRouter());
+  app.use(userAdminRouter());
+  app.use(auditRouter());
+  app.use(authoringPagesRouter());
   app.use(exportRouter());
   app.use(playerRouter({ secret: deps.config.sessionSecret }));
 

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
+import { onAuditFailure } from "./audit/record-audit.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { loadCourseLibrary } from "./content/load-course-library.ts";
 import { connectDatabase, type Database } from "./db/connect.ts";
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  onAuditFailure((err, event) =>
+    logger.error({ err, action: event.action }, "audit event not recorded"),
+  );
   let db: Database;
   try {
     db = await connectDatabase(config, logger, {

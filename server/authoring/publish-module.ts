@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
 import type mongoose from "mongoose";
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/record-audit.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 
+export const PUBLISH_NOTE_MAX = 500;
+
 export interface PublishInput {
   moduleId: mongoose.Types.ObjectId | string;
-  userId?: mongoose.Types.ObjectId | string | null;
+  /** Who publishes; left out for Rapport's own start-up load of courses/. */
+  actor?: AuditActor;
   note?: string;
 }
 
@@ -18,6 +22,11 @@ export interface PublishInput {
  * concurrent publish fail cleanly, and the module's pointer only ever moves forward ($max).
  */
 export async function publishModule(input: PublishInput): Promise<{ version: number }> {
+  const actor = input.actor ?? SYSTEM_ACTOR;
+  const note = (input.note ?? "").trim();
+  if (note.length > PUBLISH_NOTE_MAX) {
+    throw new ValidationError({ note: `must be at most ${PUBLISH_NOTE_MAX} characters` });
+  }
   const mod = await Module.findById(input.moduleId);
   if (!mod) throw notFound("Module");
   const parsed = moduleContent.safeParse(mod.draft);
@@ -34,8 +43,8 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
       version,
       content,
       contentHash: createHash("sha256").update(JSON.stringify(content)).digest("hex"),
-      note: input.note ?? "",
-      publishedBy: input.userId ?? null,
+      note,
+      publishedBy: actor.id,
     });
   } catch (err) {
     if ((err as { code?: number }).code === 11000) {
@@ -50,5 +59,11 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
     { _id: mod._id },
     { $max: { publishedVersion: version, publishedRevision: mod.revision } },
   );
+  await recordAudit({
+    actor,
+    action: "module.publish",
+    target: { kind: "module", id: mod.id, slug: content.slug },
+    detail: { version, revision: mod.revision, ...(note ? { note } : {}) },
+  });
   return { version };
 }

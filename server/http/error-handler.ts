@@ -15,6 +15,12 @@ export function notFoundHandler(): RequestHandler {
   };
 }
 
+// body-parser's own words ("request entity too large") do not say what to do about it.
+const TOO_LARGE =
+  "This is larger than Rapport accepts (1 MB per request; a lesson may have at most 100,000 characters).";
+const FORM_TOO_LARGE =
+  "This form is larger than Rapport accepts (100 KB). Shorten the text and try again.";
+
 /** One place turns errors into responses: a friendly page or `{error}`, never a stack trace. */
 export function errorHandler(opts: { logger: Logger; showDetails: boolean }): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -23,12 +29,20 @@ export function errorHandler(opts: { logger: Logger; showDetails: boolean }): Er
       statusCode?: number;
       type?: string;
       expose?: boolean;
+      limit?: number;
     };
     let status = e instanceof HttpError ? e.status : (e.status ?? e.statusCode ?? 500);
     if (status < 400 || status > 599) status = 500;
     // body-parser and csrf-sync errors carry `expose`: their messages are written for users.
     const safe = e instanceof HttpError || (e.expose === true && status < 500);
-    const message = safe ? e.message : "Something went wrong on our side. Please try again.";
+    const message =
+      status === 413 && !(e instanceof HttpError)
+        ? (e.limit ?? Infinity) < 1024 * 1024
+          ? FORM_TOO_LARGE
+          : TOO_LARGE
+        : safe
+          ? e.message
+          : "Something went wrong on our side. Please try again.";
     if (status >= 500) opts.logger.error({ err: e, url: req.originalUrl }, "request failed");
     else opts.logger.debug({ status, url: req.originalUrl, msg: e.message }, "request refused");
     if (res.headersSent) return;

@@ -1,0 +1,184 @@
+// The module editor: renders the whole draft as a form, writes every edit back into the draft
+// object, autosaves it, and shows the server's field errors next to their fields. Structural
+// changes (add, remove, reorder) re-render the form and then put focus where the author's
+// attention is, announcing what happened for screen-reader users.
+import { idFor } from "./editor-dom.js";
+import { clearErrors, showErrors } from "./editor-errors.js";
+import { moduleSection, reflectionsSection, worksheetSection } from "./editor-fields.js";
+import { lessonsSection } from "./editor-lessons.js";
+import { getAt, move, readInput, setAt } from "./editor-paths.js";
+import { createMarkdownPreviewer } from "./editor-preview.js";
+import { setupPublish } from "./editor-publish.js";
+import { questionList, summaryText } from "./editor-questions.js";
+import { createSaver, MESSAGES } from "./editor-save.js";
+
+const data = JSON.parse(document.getElementById("editor-data").textContent);
+const root = document.getElementById("editor");
+const form = document.getElementById("editor-form");
+const statusEl = document.getElementById("save-status");
+const reloadButton = document.getElementById("reload-button");
+const errorBox = document.getElementById("editor-errors");
+const announcer = document.getElementById("editor-announcer");
+const headingTitle = document.getElementById("editor-heading-title");
+const csrf = root.dataset.csrf;
+
+let slug = data.slug;
+
+const ctx = {
+  draft: data.draft,
+  publishedVersion: data.publishedVersion,
+  questionTypes: data.questionTypes,
+  openQuestions: new WeakSet(),
+  previewer: createMarkdownPreviewer({ csrf }),
+  dragFrom: null,
+  /** Changes the draft's shape, re-renders, then focuses and announces. */
+  structural(mutate, { focusId, focusFirstIn, announce } = {}) {
+    mutate();
+    render();
+    const target = focusId
+      ? document.getElementById(focusId)
+      : document.getElementById(focusFirstIn)?.querySelector("input, textarea, select, summary");
+    target?.focus();
+    if (announce) say(announce);
+    saver.changed();
+  },
+  /** Moves list[from] to `to`; focus follows the moved entry's own Move button. */
+  moveItem(list, from, to, listPath, label) {
+    if (to < 0 || to >= list.length) return;
+    const up = to < from;
+    ctx.structural(() => move(list, from, to), {
+      announce: `${capitalize(label)} moved to position ${to + 1}`,
+    });
+    const path = `${listPath}.${to}`;
+    const same = document.getElementById(idFor(path, up ? "up" : "down"));
+    const other = document.getElementById(idFor(path, up ? "down" : "up"));
+    (same && !same.disabled ? same : other)?.focus();
+  },
+};
+
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function say(text) {
+  // Cleared first so the same words twice in a row are still announced.
+  announcer.textContent = "";
+  setTimeout(() => {
+    announcer.textContent = text;
+  }, 50);
+}
+
+function render() {
+  clearErrors(form, errorBox);
+  form.replaceChildren(
+    moduleSection(ctx),
+    lessonsSection(ctx),
+    questionList(ctx, {
+      list: ctx.draft.quiz,
+      path: "quiz",
+      title: "Final quiz",
+      max: 30,
+      idPrefix: "q",
+      headingTag: "h2",
+    }),
+    reflectionsSection(ctx),
+    worksheetSection(ctx),
+  );
+  for (const section of form.querySelectorAll(":scope > section"))
+    section.classList.add("editor-section");
+}
+
+function setState(state, extra) {
+  statusEl.dataset.state = state;
+  statusEl.textContent =
+    extra && state === "denied" ? `${MESSAGES.denied} (${extra})` : MESSAGES[state];
+  reloadButton.hidden = state !== "conflict";
+}
+
+/** Links that contain the slug follow a slug change. */
+function updateLinks() {
+  for (const a of root.querySelectorAll("[data-href]"))
+    a.href = a.dataset.href.replace("{slug}", slug);
+}
+
+const saver = createSaver({
+  url: () => `/api/admin/modules/${encodeURIComponent(slug)}/draft`,
+  csrf,
+  revision: data.revision,
+  getDraft: () => ctx.draft,
+  setState,
+  onSaved(_body, sent) {
+    clearErrors(form, errorBox);
+    if (sent.slug && sent.slug !== slug) {
+      slug = sent.slug;
+      root.dataset.slug = slug;
+      history.replaceState(null, "", `/admin/modules/${slug}`);
+      updateLinks();
+    }
+  },
+  onInvalid(body) {
+    const focus = showErrors(form, errorBox, body.fields, body.error);
+    focus?.focus();
+  },
+  onConflict(body) {
+    if (body.error) statusEl.textContent = `${MESSAGES.conflict}. ${body.error}`;
+    reloadButton.focus();
+  },
+});
+
+reloadButton.addEventListener("click", () => location.reload());
+
+function onEdit(event) {
+  const input = event.target;
+  const path = input.dataset?.path;
+  if (!path) return;
+  const value = readInput(input);
+  if (JSON.stringify(getAt(ctx.draft, path)) === JSON.stringify(value)) return;
+  setAt(ctx.draft, path, value);
+  if (path === "title") headingTitle.textContent = value;
+  const m = /^(.*)\.(prompt|title|markdown)$/.exec(path);
+  if (m) {
+    const owner = getAt(ctx.draft, m[1]);
+    const summary = form.querySelector(`[data-summary-for="${CSS.escape(m[1])}"]`);
+    const index = Number(m[1].split(".").pop());
+    if (summary && m[2] === "prompt") summary.textContent = summaryText(owner, index);
+    if (summary && m[2] === "title") summary.textContent = `Lesson ${index + 1}: ${value}`;
+    if (m[2] === "markdown") {
+      const preview = form.querySelector(`[data-preview-for="${CSS.escape(m[1])}"]`);
+      if (preview) ctx.previewer.schedule(owner, preview);
+    }
+  }
+  saver.changed();
+}
+
+form.addEventListener("input", onEdit);
+form.addEventListener("change", onEdit);
+// Enter in a text field would submit the form: save now instead.
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  saver.flush();
+});
+document.addEventListener("dragend", () => {
+  ctx.dragFrom = null;
+});
+window.addEventListener("beforeunload", (event) => {
+  if (saver.unsaved) event.preventDefault();
+});
+
+setupPublish({
+  csrf,
+  slug: () => slug,
+  saver,
+  onPublished(version) {
+    if (ctx.publishedVersion === 0) {
+      ctx.publishedVersion = version;
+      for (const el of root.querySelectorAll("[data-published-only]")) el.hidden = false;
+      const focused = document.activeElement;
+      render();
+      focused?.focus();
+    }
+    ctx.publishedVersion = version;
+  },
+});
+
+render();
+setState("saved");
+window.RapportEditor = { ctx, saver };

@@ -1,0 +1,145 @@
+import { Router } from "express";
+import { listAuditEvents } from "../audit/list-audit-events.ts";
+import { requireRole, signedInUser } from "../auth/guards.ts";
+import { ROLES } from "../auth/roles.ts";
+import { User } from "../auth/user-model.ts";
+import { Module } from "../content/module-model.ts";
+import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
+import { HttpError, notFound } from "../http/http-errors.ts";
+import { renderBundle } from "../scorm/render-bundle.ts";
+import { diffVersions } from "./diff-versions.ts";
+import { describeStatus } from "./list-modules.ts";
+import { versionHistory } from "./version-history.ts";
+
+// The authoring pages a browser opens. They only read: every change goes through the JSON API
+// and form handlers in authoring-routes.ts, so this file holds no rules about what may be saved.
+
+const ADMIN_CSS = "/css/admin.css";
+const author = requireRole("author");
+const admin = requireRole("admin");
+
+/** JSON for a `<script type="application/json">` block: no `<` can end the block early. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll("<", "\\u003c")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+}
+
+async function findModule(slug: string) {
+  const mod = await Module.findOne({ slug }).lean();
+  if (!mod) throw notFound("Module");
+  return mod;
+}
+
+export function authoringPagesRouter(): Router {
+  const router = Router();
+
+  // Declared before /admin/modules/:slug, which would otherwise take "import" for a slug.
+  router.get("/admin/modules/import", author, (_req, res) => {
+    res.render("admin/import", { title: "Import a module", extraCss: ADMIN_CSS });
+  });
+
+  router.get("/admin/modules/:slug", author, async (req, res) => {
+    const mod = await findModule(String(req.params.slug));
+    const editor = {
+      slug: mod.slug,
+      revision: mod.revision,
+      publishedVersion: mod.publishedVersion,
+      status: describeStatus(mod),
+      questionTypes: QUESTION_TYPES,
+      draft: mod.draft,
+    };
+    res.render("admin/editor", {
+      title: `Edit ${mod.title}`,
+      extraCss: ADMIN_CSS,
+      module: editor,
+      editorJson: jsonForScript(editor),
+    });
+  });
+
+  router.get("/admin/modules/:slug/preview", author, async (req, res) => {
+    const mod = await findModule(String(req.params.slug));
+    res.render("admin/preview", {
+      title: `Preview: ${mod.title}`,
+      extraCss: ADMIN_CSS,
+      preview: {
+        slug: mod.slug,
+        title: mod.title,
+        passMark: (mod.draft as { passMark?: unknown }).passMark ?? 80,
+        bundleUrl: `/admin/modules/${mod.slug}/preview/bundle/index.html`,
+      },
+    });
+  });
+
+  // The draft rendered by the same renderer as a published version, so the preview is the real
+  // player; rendered per request and never cached, because the draft changes with every save.
+  router.get("/admin/modules/:slug/preview/bundle/:file", author, async (req, res) => {
+    const mod = await findModule(String(req.params.slug));
+    const parsed = moduleContent.safeParse(mod.draft);
+    if (!parsed.success) throw new HttpError(409, "The draft has errors; fix them in the editor.");
+    const files = renderBundle(parsed.data, { version: 0, target: "any" });
+    const file = files.find((f) => f.path === req.params.file);
+    if (!file) throw notFound("File");
+    res.set("Cache-Control", "no-store");
+    res.type(file.path.split(".").pop() ?? "bin").send(file.data);
+  });
+
+  router.get("/admin/modules/:slug/versions", author, async (req, res) => {
+    const mod = await findModule(String(req.params.slug));
+    const versions = await versionHistory({ slug: mod.slug });
+    res.render("admin/versions", {
+      title: `Versions of ${mod.title}`,
+      extraCss: ADMIN_CSS,
+      module: { slug: mod.slug, title: mod.title },
+      versions,
+    });
+  });
+
+  // Rendered on the server from the same diff the JSON API serves, so it needs no script.
+  router.get("/admin/modules/:slug/versions/diff", author, async (req, res) => {
+    const mod = await findModule(String(req.params.slug));
+    const from = versionParam(req.query.from);
+    const to = versionParam(req.query.to);
+    const { lessons } = await diffVersions({ slug: mod.slug, from, to });
+    res.render("admin/diff", {
+      title: `Changes in ${mod.title}, v${from} to v${to}`,
+      extraCss: ADMIN_CSS,
+      module: { slug: mod.slug, title: mod.title },
+      from,
+      to,
+      lessons,
+    });
+  });
+
+  router.get("/admin/users", admin, async (req, res) => {
+    const me = signedInUser(req).id;
+    const rows = await User.find()
+      .sort({ email: 1 })
+      .select("email displayName role disabled")
+      .lean();
+    const users = rows.map((u) => ({
+      id: String(u._id),
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      disabled: u.disabled ?? false,
+      isMe: String(u._id) === me,
+    }));
+    res.render("admin/users", { title: "Users", extraCss: ADMIN_CSS, users, roles: ROLES });
+  });
+
+  router.get("/admin/audit", author, async (_req, res) => {
+    const events = await listAuditEvents({ limit: 200 });
+    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, events });
+  });
+
+  return router;
+}
+
+function versionParam(raw: unknown): number {
+  if (typeof raw !== "string" || !/^[1-9][0-9]{0,8}$/.test(raw)) {
+    throw new HttpError(400, "Choose two versions to compare");
+  }
+  return Number(raw);
+}
