@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import compression from "compression";
 import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
@@ -44,6 +45,9 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   // Commits authenticate with their own token, before (and without) the session machinery and
   // the per-request log line: a learner sends one per answer; failures are still logged.
   app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
+  // After the commit route: commit answers are tiny, everything else (pages, the player's
+  // scorm-again build, bundles) shrinks several-fold.
+  app.use(compression());
   app.use(
     pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === "/healthz" } }),
   );
