@@ -16,6 +16,8 @@ test("the player's scorm-again build and pages are sent compressed to browsers t
   });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-encoding"), "gzip");
-  const css = await fetch(`${app.baseUrl}/css/site.css`, { headers: { "accept-encoding": "gzip" } });
+  const css = await fetch(`${app.baseUrl}/css/site.css`, {
+    headers: { "accept-encoding": "gzip" },
+  });
   assert.equal(css.headers.get("content-encoding"), "gzip");
 });
