@@ -17,6 +17,7 @@ import type { Logger } from "./http/logger.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { playerRouter } from "./player/player-routes.ts";
+import { reportRouter } from "./reports/report-routes.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
 import { exportRouter } from "./scorm/export-routes.ts";
 
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(userAdminRouter());
   app.use(auditRouter());
   app.use(authoringPagesRouter());
+  app.use(reportRouter());
   app.use(exportRouter());
   app.use(playerRouter({ secret: deps.config.sessionSecret }));
 

@@ -1,0 +1,18 @@
+import { Router } from "express";
+import { requireRole } from "../auth/guards.ts";
+import { attemptsCsv } from "./attempts-csv.ts";
+import { moduleReport } from "./module-report.ts";
+
+export function reportRouter(): Router {
+  const router = Router();
+  router.get("/admin/modules/:slug/report", requireRole("author"), async (req, res) => {
+    const report = await moduleReport(String(req.params.slug));
+    res.render("admin/report", { title: `Report: ${report.title}`, report });
+  });
+  router.get("/admin/modules/:slug/report.csv", requireRole("author"), async (req, res) => {
+    const slug = String(req.params.slug);
+    const csv = await attemptsCsv(slug);
+    res.type("text/csv").attachment(`${slug}-attempts.csv`).send(csv);
+  });
+  return router;
+}

@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { createUser } from "../../server/auth/create-user.ts";
+import { loadCourseLibrary } from "../../server/content/load-course-library.ts";
+import type { ModuleContent } from "../../server/content/module-schema.ts";
+import { ModuleVersion } from "../../server/content/module-version-model.ts";
+import { createLogger } from "../../server/http/logger.ts";
+import { csvCell } from "../../server/reports/attempts-csv.ts";
+import { moduleReport } from "../../server/reports/module-report.ts";
+import { HttpClient } from "../helpers/http-client.ts";
+import { openPlayer, sendCommit, signedInLearner } from "../helpers/learner.ts";
+import { startTestApp } from "../helpers/test-app.ts";
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let quizIds: string[];
+
+const answers = (results: string[]) =>
+  Object.fromEntries(
+    results.map((result, i) => [String(i), { id: `quiz-${quizIds[i]}`, type: "choice", result }]),
+  );
+
+before(async () => {
+  app = await startTestApp(import.meta.url);
+  await loadCourseLibrary({ logger: createLogger("silent") });
+  const version = await ModuleVersion.findOne({ slug: "trust" }).lean();
+  quizIds = (version?.content as ModuleContent).quiz
+    .filter((q) => q.type !== "likert")
+    .map((q) => q.id);
+
+  // Ana passes after getting question 1 wrong on her first submit; Ben fails; Cy only started.
+  const ana = await signedInLearner(app.baseUrl, "ana@example.com");
+  const anaPlayer = await openPlayer(ana, "trust");
+  const firstTry = answers(quizIds.map((_, i) => (i === 0 ? "incorrect" : "correct")));
+  const retry = Object.fromEntries(
+    Object.entries(answers(quizIds.map(() => "correct"))).map(([k, v]) => [
+      String(Number(k) + quizIds.length),
+      v,
+    ]),
+  );
+  const anaCommit = await sendCommit(ana, anaPlayer, {
+    seq: 1,
+    cmi: {
+      completion_status: "completed",
+      success_status: "passed",
+      score: { scaled: "1", raw: "100" },
+      interactions: { ...firstTry, ...retry },
+    },
+  });
+  assert.equal(anaCommit.status, 200);
+  const ben = await signedInLearner(app.baseUrl, "ben@example.com");
+  const benPlayer = await openPlayer(ben, "trust");
+  const benCommit = await sendCommit(ben, benPlayer, {
+    seq: 1,
+    cmi: {
+      completion_status: "completed",
+      success_status: "failed",
+      score: { scaled: "0.5", raw: "50" },
+      interactions: answers(quizIds.map((_, i) => (i % 2 === 0 ? "incorrect" : "correct"))),
+    },
+  });
+  assert.equal(benCommit.status, 200);
+  const cy = await signedInLearner(app.baseUrl, "cy@example.com");
+  await openPlayer(cy, "trust");
+});
+after(async () => {
+  await app.stop();
+});
+
+test("the report counts learners, outcomes, the average score and each question's success rate", async () => {
+  const report = await moduleReport("trust");
+  assert.equal(report.learners, 3);
+  assert.equal(report.attempts, 3);
+  assert.equal(report.completed, 2);
+  assert.equal(report.passed, 1);
+  assert.equal(report.failed, 1);
+  assert.equal(report.averageScorePercent, 75);
+  assert.equal(report.questions.length, quizIds.length);
+  // Question 1: Ana's last answer (the retry) is right, Ben's is wrong → 1 of 2.
+  assert.deepEqual(
+    { answered: report.questions[0]?.answered, correct: report.questions[0]?.correct },
+    { answered: 2, correct: 1 },
+  );
+  // Question 2: both right.
+  assert.equal(report.questions[1]?.percentCorrect, 100);
+});
+
+test("authors see the report page and download a CSV; learners get 403", async () => {
+  await createUser({
+    email: "ann@example.com",
+    displayName: "Ann",
+    password: "author password 1",
+    role: "author",
+  });
+  const author = new HttpClient(app.baseUrl);
+  await author.postForm(
+    "/login",
+    { email: "ann@example.com", password: "author password 1" },
+    "/login",
+  );
+  const page = await author.get("/admin/modules/trust/report");
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /data-testid="passed">1</);
+  const csv = await author.get("/admin/modules/trust/report.csv", "text/csv");
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get("content-disposition") ?? "", /trust-attempts\.csv/);
+  const lines = (await csv.text()).trim().split("\r\n");
+  assert.equal(lines.length, 4);
+  assert.match(
+    lines.find((l) => l.startsWith("ana@")) ?? "",
+    /^ana@example\.com,ana,1,1,passed,100,100,/,
+  );
+
+  const learner = await signedInLearner(app.baseUrl, "dee@example.com");
+  assert.equal((await learner.get("/admin/modules/trust/report")).status, 403);
+  assert.equal((await learner.get("/admin/modules/trust/report.csv")).status, 403);
+});
+
+test("CSV cells are quoted and never start a spreadsheet formula", () => {
+  assert.equal(csvCell('say "hi", then go'), '"say ""hi"", then go"');
+  assert.equal(csvCell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+  assert.equal(csvCell(null), "");
+});
