@@ -54,5 +54,5 @@ export async function attemptsCsv(slug: string): Promise<string> {
       a.lastCommitAt?.toISOString(),
     ];
   });
-  return [HEADER, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[HEADER, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -23,7 +23,8 @@ before(async () => {
   app = await startTestApp(import.meta.url);
   await loadCourseLibrary({ logger: createLogger("silent") });
   const version = await ModuleVersion.findOne({ slug: "trust" }).lean();
-  quizIds = (version?.content as ModuleContent).quiz
+  assert.ok(version, "trust is published");
+  quizIds = (version.content as ModuleContent).quiz
     .filter((q) => q.type !== "likert")
     .map((q) => q.id);
 
