@@ -1,9 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../server/app.ts";
-import { createLogger } from "../../server/http/logger.ts";
 import { connectTestDatabase } from "./database.ts";
-import { LogCapture } from "./test-app.ts";
+import { buildTestApp } from "./test-app.ts";
 
 /**
  * The real app on a real database whose HTTP server can be stopped and started again on the
@@ -12,18 +10,7 @@ import { LogCapture } from "./test-app.ts";
  */
 export async function startRestartableApp(testFileUrl: string) {
   const db = await connectTestDatabase(testFileUrl);
-  const logs = new LogCapture();
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "info", logs);
-  const { app, close } = createApp({
-    config: {
-      env: "test",
-      sessionSecret: "test-secret-test-secret-test-secret!",
-      trustProxy: false,
-    },
-    logger,
-    connection: db.connection,
-    ttlIndexesWork: false,
-  });
+  const { app, close, logs } = buildTestApp(db);
 
   const listen = (port: number) =>
     new Promise<Server>((resolve, reject) => {

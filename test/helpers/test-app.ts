@@ -13,9 +13,8 @@ export class LogCapture extends Writable {
   }
 }
 
-/** The real app on a real database (its own name), listening on a free port. */
-export async function startTestApp(testFileUrl: string) {
-  const db = await connectTestDatabase(testFileUrl);
+/** The real app wired as main.ts wires it, on the given test database, logging into `logs`. */
+export function buildTestApp(db: Awaited<ReturnType<typeof connectTestDatabase>>) {
   const logs = new LogCapture();
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "info", logs);
   const { app, close } = createApp({
@@ -28,6 +27,13 @@ export async function startTestApp(testFileUrl: string) {
     connection: db.connection,
     ttlIndexesWork: false,
   });
+  return { app, close, logs };
+}
+
+/** The real app on a real database (its own name), listening on a free port. */
+export async function startTestApp(testFileUrl: string) {
+  const db = await connectTestDatabase(testFileUrl);
+  const { app, close, logs } = buildTestApp(db);
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
