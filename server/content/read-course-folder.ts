@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import matter from "gray-matter";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
+import { parseFrontMatter } from "./front-matter.ts";
 import { type ModuleContent, moduleContent } from "./module-schema.ts";
 
 /** One problem in a course folder, located as precisely as the source allows. */
@@ -18,6 +18,8 @@ export type FolderResult =
 
 export const MODULE_FILE = "module.yaml";
 export const MAX_LESSON_BYTES = 100_000;
+/** A Markdown file directly in the module folder: no directories, no "..". */
+const SAFE_FILE_NAME = /^[\w-][\w.-]*\.md$/;
 
 export function formatProblem(p: CourseProblem): string {
   return `${p.file}:${p.line}: ${p.message}`;
@@ -76,7 +78,7 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   const lessonInputs = lessons.map((entry: unknown, i: number) => {
     const e = (entry && typeof entry === "object" ? entry : {}) as Record<string, unknown>;
     const { file, ...rest } = e;
-    if (typeof file !== "string" || !/^[\w.-]+\.md$/.test(file)) {
+    if (typeof file !== "string" || !SAFE_FILE_NAME.test(file)) {
       problems.push({
         ...at(["lessons", i]),
         message: "each lesson needs `file:` naming a .md file in this folder",
@@ -98,8 +100,16 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
         message: `lesson is larger than ${MAX_LESSON_BYTES} bytes`,
       });
     }
-    const parsed = matter(readFileSync(path, "utf8"));
-    const fm = parsed.data as Record<string, unknown>;
+    let parsed: ReturnType<typeof parseFrontMatter>;
+    try {
+      parsed = parseFrontMatter(readFileSync(path, "utf8"));
+    } catch (err) {
+      problems.push({ file: show(path), line: 1, message: (err as Error).message });
+      // Reported once here; its missing title and text would only repeat the news.
+      lessonFiles[i] = null;
+      return { ...rest };
+    }
+    const fm = parsed.data;
     return {
       id: file.replace(/\.md$/, ""),
       title: fm.title,
@@ -112,23 +122,26 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   let worksheet: { title: unknown; markdown: string } | undefined;
   if (data.worksheet !== undefined) {
     const file = data.worksheet;
-    const path = typeof file === "string" ? join(folder, file) : "";
-    if (typeof file !== "string" || !file.endsWith(".md") || !existsSync(path)) {
+    // The same rule as lesson files: a bare file name, so nothing outside the folder is read.
+    const path = typeof file === "string" && SAFE_FILE_NAME.test(file) ? join(folder, file) : "";
+    if (!path || !existsSync(path)) {
       problems.push({
         ...at(["worksheet"]),
         message: "worksheet must name a .md file in this folder",
       });
     } else {
-      const parsed = matter(readFileSync(path, "utf8"));
-      worksheet = {
-        title: (parsed.data as Record<string, unknown>).title ?? "Worksheet",
-        markdown: parsed.content.trim(),
-      };
+      try {
+        const parsed = parseFrontMatter(readFileSync(path, "utf8"));
+        worksheet = { title: parsed.data.title ?? "Worksheet", markdown: parsed.content.trim() };
+      } catch (err) {
+        problems.push({ file: show(path), line: 1, message: (err as Error).message });
+      }
     }
   }
 
   const input = { ...data, lessons: lessonInputs, ...(worksheet ? { worksheet } : {}) };
-  if (data.worksheet === undefined) delete (input as Record<string, unknown>).worksheet;
+  // A bad worksheet entry was reported above; the schema need not say it again.
+  if (!worksheet) delete (input as Record<string, unknown>).worksheet;
   const result = moduleContent.safeParse(input);
   if (!result.success) {
     const source: SourceMap = { moduleFile: show(moduleFile), doc, lines, lessonFiles };

@@ -34,6 +34,13 @@ const EXPECTED: Record<string, string[]> = {
   "likert-band-gap": [
     "tiny/module.yaml:36: quiz.1.bands: bands must cover every average from 1 to 3 without gaps",
   ],
+  // gray-matter would evaluate a ---js block; the reader refuses it without running anything.
+  "front-matter-code": [
+    "tiny/01-hello.md:1: front matter must be YAML between two lines of just ---",
+  ],
+  "worksheet-outside-folder": [
+    "tiny/module.yaml:39: worksheet must name a .md file in this folder",
+  ],
   "option-without-feedback": [
     "tiny/module.yaml:25: quiz.0.options.1.feedback: Invalid input: expected string, received undefined",
   ],
@@ -56,6 +63,11 @@ describe("courses:check", () => {
       assert.deepEqual(problems.map(formatProblem), lines);
     });
   }
+
+  test("front matter code is never run", () => {
+    checkLibrary(join(FIXTURES, "broken", "front-matter-code"));
+    assert.equal((globalThis as { rapportPwned?: boolean }).rapportPwned, undefined);
+  });
 
   test("the starter library passes", () => {
     const { modules, problems } = checkLibrary(join(REPO_ROOT, "courses"), REPO_ROOT);
