@@ -32,7 +32,9 @@ export function setupPublish({ csrf, slug, saver, onPublished }) {
           accept: "application/json",
           "x-csrf-token": csrf,
         },
-        body: JSON.stringify({ note: note.value.trim() }),
+        // The revision this author sees: if someone saves in between, the server refuses (409)
+        // rather than publish a draft this author never looked at.
+        body: JSON.stringify({ note: note.value.trim(), revision: saver.revision }),
         credentials: "same-origin",
       });
       const body = await res.json().catch(() => ({}));

@@ -66,7 +66,14 @@
   };
 
   let inMemory = null;
+  let outdated = false;
   const current = () => readPending() ?? inMemory;
+  const forget = () => {
+    localStorage.removeItem(pendingKey);
+    inMemory = null;
+  };
+  // Anything else (409 "send it again", 408, 429, 5xx, no answer) is retried with backoff.
+  const FINAL_REFUSALS = new Set([400, 403, 404, 413]);
 
   async function flush() {
     if (sending) return;
@@ -88,9 +95,24 @@
       if (res.ok) {
         const ack = await res.json();
         const latest = current();
+        // Not applied and newer, or as new but written by another browser session: either way
+        // another window (or device) is ahead of this one.
+        const elsewhere =
+          !ack.applied && latest && (ack.seq > latest.seq || ack.session !== session);
+        if (elsewhere) {
+          // Another window or device saved newer progress to this attempt. Sending this window's
+          // older view over it would lose answers the server has already acknowledged.
+          forget();
+          outdated = true;
+          showStatus(
+            "error",
+            "This module was continued in another window. Reload this page to pick up from there.",
+          );
+          sending = false;
+          return;
+        }
         if (latest && latest.seq <= ack.seq) {
-          localStorage.removeItem(pendingKey);
-          inMemory = null;
+          forget();
           showStatus("saved", "All progress saved.");
         }
         retryDelay = 1000;
@@ -101,15 +123,10 @@
         );
         sending = false;
         return;
-      } else if (
-        res.status >= 400 &&
-        res.status < 500 &&
-        res.status !== 408 &&
-        res.status !== 429
-      ) {
+      } else if (FINAL_REFUSALS.has(res.status)) {
+        // The server will refuse this snapshot however often it is sent: say why and drop it.
         const body = await res.json().catch(() => ({}));
-        localStorage.removeItem(pendingKey);
-        inMemory = null;
+        forget();
         showStatus("error", `Could not save: ${body.error ?? res.statusText}`);
         sending = false;
         return;
@@ -132,6 +149,7 @@
   }
 
   const commitNow = () => {
+    if (outdated) return;
     inMemory = remember(snapshot());
     showStatus("saving", "Saving…");
     flush();

@@ -8,6 +8,7 @@
   const SUSPEND_LIMIT = { 2004: 64000, 12: 4096 };
   const REFLECTION_MAX = 2000;
   const MAX_WINDOW_DEPTH = 10;
+  const MAX_INTERACTIONS = 250;
 
   // --- SCORM API discovery + adapter
 
@@ -234,6 +235,9 @@
   }
 
   function writeInteraction(it) {
+    // Rapport's runtime stores at most 250 per attempt (as many LMSes do); past that, endless quiz
+    // retries still update the score and status but are not recorded answer by answer.
+    if (session.interactionCount >= MAX_INTERACTIONS) return;
     const kind = lms.kind;
     const n = session.interactionCount++;
     const at = `cmi.interactions.${n}.`;

@@ -93,8 +93,10 @@ export function moduleApiRouter(): Router {
       .select("_id")
       .lean();
     if (!mod) throw notFound("Module");
-    const note = readText(bodyOf(req).note, "note");
-    res.status(201).json(await publishModule({ moduleId: mod._id, note, actor }));
+    const body = bodyOf(req);
+    const note = readText(body.note, "note");
+    const revision = body.revision === undefined ? undefined : readInt(body.revision, "revision");
+    res.status(201).json(await publishModule({ moduleId: mod._id, note, actor, revision }));
   });
 
   router.get("/api/admin/modules/:slug/versions", async (req, res) => {

@@ -6,6 +6,7 @@ import { moduleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
+import { RevisionConflict } from "./authoring-errors.ts";
 
 export const PUBLISH_NOTE_MAX = 500;
 
@@ -14,6 +15,8 @@ export interface PublishInput {
   /** Who publishes; left out for Rapport's own start-up load of courses/. */
   actor?: AuditActor;
   note?: string;
+  /** The draft revision the publisher saw; a different stored revision is refused (409). */
+  revision?: number;
 }
 
 /**
@@ -29,6 +32,12 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
   }
   const mod = await Module.findById(input.moduleId);
   if (!mod) throw notFound("Module");
+  if (input.revision !== undefined && input.revision !== mod.revision) {
+    throw new RevisionConflict(
+      "Someone saved this module after you loaded it, so it was not published. Reload to see their version first.",
+      mod.revision,
+    );
+  }
   const parsed = moduleContent.safeParse(mod.draft);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const content = parsed.data;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import mongoose from "mongoose";
 import { moduleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { renderBundle } from "../scorm/render-bundle.ts";
@@ -21,6 +22,7 @@ export async function bundleForVersion(versionId: string): Promise<RenderedBundl
     cache.set(versionId, hit);
     return hit;
   }
+  if (!mongoose.isValidObjectId(versionId)) return null;
   const version = await ModuleVersion.findById(versionId).select("content version").lean();
   if (!version) return null;
   const content = moduleContent.parse(version.content);

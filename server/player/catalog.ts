@@ -14,23 +14,35 @@ export interface CatalogEntry {
   attempt: AttemptView | null;
 }
 
-/** Published modules with the learner's latest attempt at each. */
+/**
+ * Published modules with the learner's latest attempt at each. Archived modules take no new
+ * learners, so they appear only to those who have an attempt to finish or look back on.
+ */
 export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
-  const modules = await Module.find({ archived: false, publishedVersion: { $gt: 0 } })
-    .select("_id slug publishedVersion")
-    .lean();
-  // Learners see what was published, never an author's unpublished draft.
-  const versions = modules.length
-    ? await ModuleVersion.find({
-        $or: modules.map((m) => ({ moduleId: m._id, version: m.publishedVersion })),
-      })
-        .select("slug content")
-        .lean()
-    : [];
   const attempts = await Attempt.find({ userId: new mongoose.Types.ObjectId(userId) })
     .sort({ number: -1 })
     .select("-suspendData -interactions")
     .lean();
+  const attempted = [...new Set(attempts.map((a) => a.moduleId.toString()))].map(
+    (id) => new mongoose.Types.ObjectId(id),
+  );
+  const modules = await Module.find({
+    publishedVersion: { $gt: 0 },
+    $or: [{ archived: false }, { _id: { $in: attempted } }],
+  })
+    .select("_id slug publishedVersion")
+    .lean();
+  // Learners see what was published, never an author's unpublished draft; and only the fields
+  // a card shows, not every lesson's text.
+  const versions = modules.length
+    ? await ModuleVersion.find({
+        $or: modules.map((m) => ({ moduleId: m._id, version: m.publishedVersion })),
+      })
+        .select(
+          "slug content.title content.summary content.minutes content.topics content.lessons.id",
+        )
+        .lean()
+    : [];
   const latest = new Map<string, (typeof attempts)[number]>();
   for (const a of attempts) if (!latest.has(a.slug)) latest.set(a.slug, a);
   const entries = versions.map((v) => {

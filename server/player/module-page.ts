@@ -8,7 +8,7 @@ import { presentAttempt } from "../runtime/present-attempt.ts";
 
 /** What the module page shows: the published text's outline and the learner's attempts. */
 export async function modulePageData(slug: string, userId: string) {
-  const mod = await Module.findOne({ slug, archived: false, publishedVersion: { $gt: 0 } }).lean();
+  const mod = await Module.findOne({ slug, publishedVersion: { $gt: 0 } }).lean();
   if (!mod) throw notFound("Module");
   const version = await ModuleVersion.findOne({
     moduleId: mod._id,
@@ -25,6 +25,8 @@ export async function modulePageData(slug: string, userId: string) {
     .lean();
   const views = attempts.map(presentAttempt);
   const latest = views[0] ?? null;
+  // An archived module stays open to those who started it, and to nobody else.
+  if (mod.archived && !latest) throw notFound("Module");
   return {
     slug,
     title: content.title,
@@ -36,6 +38,10 @@ export async function modulePageData(slug: string, userId: string) {
     quizLength: content.quiz.filter((q) => q.type !== "likert").length,
     attempts: views,
     latest,
-    canRetake: latest !== null && (latest.status === "passed" || latest.status === "completed"),
+    archived: mod.archived ?? false,
+    canRetake:
+      !mod.archived &&
+      latest !== null &&
+      (latest.status === "passed" || latest.status === "completed"),
   };
 }

@@ -11,7 +11,7 @@ import {
 
 export type CommitOutcome =
   | { applied: true; seq: number }
-  | { applied: false; seq: number; reason: "stale" };
+  | { applied: false; seq: number; reason: "stale"; session: string | null };
 
 const COMPLETION_RANK: Record<CmiInput["completion_status"], number> = {
   unknown: 0,
@@ -52,10 +52,19 @@ export async function applyCommit(input: {
   if (result.matchedCount === 1) return { applied: true, seq };
 
   // Nothing matched: find out whether the attempt is missing, someone else's, or already newer.
-  const current = await Attempt.findById(attemptId).select("userId seq").lean();
+  const current = await Attempt.findById(attemptId).select("userId seq lastSession").lean();
   if (!current) throw notFound("Attempt");
   if (!current.userId.equals(userId)) throw forbidden();
-  if (current.seq >= seq) return { applied: false, seq: current.seq, reason: "stale" };
+  // The session that wrote the stored state lets a player tell "my own retry, already stored"
+  // from "another window got there first".
+  if (current.seq >= seq) {
+    return {
+      applied: false,
+      seq: current.seq,
+      reason: "stale",
+      session: current.lastSession ?? null,
+    };
+  }
   throw new HttpError(409, "The attempt changed while saving; send the commit again");
 }
 
@@ -66,11 +75,12 @@ export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
   const scaled = numberOrNull(cmi.score.scaled);
   const raw = numberOrNull(cmi.score.raw);
 
-  const set: Record<string, unknown> = {
-    seq,
-    location: cmi.location,
-    suspendData: cmi.suspend_data,
-    interactions: cmi.interactions.map((i) => ({
+  const set: Record<string, unknown> = { seq, lastCommitAt: now };
+  set.lastSession = session ?? null;
+  if (cmi.location !== undefined) set.location = cmi.location;
+  if (cmi.suspend_data !== undefined) set.suspendData = cmi.suspend_data;
+  if (cmi.interactions !== undefined) {
+    set.interactions = cmi.interactions.map((i) => ({
       id: i.id,
       type: i.type,
       learnerResponse: i.learner_response,
@@ -81,9 +91,8 @@ export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
       latency: i.latency,
       description: i.description,
       timestamp: i.timestamp,
-    })),
-    lastCommitAt: now,
-  };
+    }));
+  }
   const max: Record<string, unknown> = { completionRank, successRank };
   if (scaled !== null) max.scoreScaled = scaled;
   if (raw !== null) max.scoreRaw = raw;

@@ -42,6 +42,8 @@ const attemptSchema = new mongoose.Schema(
     completedAt: { type: Date },
     passedAt: { type: Date },
     lastCommitAt: { type: Date, default: null },
+    /** The browser session of the newest stored commit. */
+    lastSession: { type: String, default: null },
   },
   { timestamps: true, minimize: false },
 );

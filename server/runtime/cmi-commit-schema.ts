@@ -103,11 +103,12 @@ export const cmiSchema = z.object({
     })
     .default({ scaled: "", raw: "", min: "", max: "" }),
   progress_measure: real(0, 1).default(""),
-  location: str(LOCATION_MAX).default(""),
-  suspend_data: str(SUSPEND_DATA_MAX).default(""),
+  // Optional, not defaulted: a commit that leaves them out must not blank what is stored.
+  location: str(LOCATION_MAX).optional(),
+  suspend_data: str(SUSPEND_DATA_MAX).optional(),
   session_time: duration.default(""),
   exit: vocab(["", "time-out", "suspend", "logout", "normal"]).default(""),
-  interactions: collection(interaction).default([]),
+  interactions: collection(interaction).optional(),
 });
 
 export const commitSchema = z.object({

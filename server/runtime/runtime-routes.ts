@@ -25,7 +25,13 @@ export function runtimeRouter(deps: { secret: string }): Router {
       userId: claims.userId,
       body: req.body,
     });
-    res.json({ result: "true", errorCode: 0, seq: outcome.seq, applied: outcome.applied });
+    res.json({
+      result: "true",
+      errorCode: 0,
+      seq: outcome.seq,
+      applied: outcome.applied,
+      ...(outcome.applied ? {} : { session: outcome.session }),
+    });
   });
   return router;
 }

@@ -6,21 +6,22 @@ import { Attempt } from "./attempt-model.ts";
 
 /**
  * The attempt a learner should be in for a module: their latest one (attempts in progress keep
- * the version they started on), or a new one on the newest version when they have none or ask
- * to retake. Two clicks at once still make one attempt (unique user/module/number).
+ * the version they started on), or a new one on the newest version when they have none, or ask
+ * to retake a module they finished. Two clicks at once still make one attempt (unique
+ * user/module/number). An archived module takes no new learners, but anyone who started it can
+ * still finish.
  */
 export async function startAttempt(input: { userId: string; slug: string; retake?: boolean }) {
-  const mod = await Module.findOne({
-    slug: input.slug,
-    archived: false,
-    publishedVersion: { $gt: 0 },
-  })
-    .select("_id slug publishedVersion")
+  const mod = await Module.findOne({ slug: input.slug, publishedVersion: { $gt: 0 } })
+    .select("_id slug publishedVersion archived")
     .lean();
   if (!mod) throw notFound("Module");
   const userId = new mongoose.Types.ObjectId(input.userId);
   const latest = await Attempt.findOne({ userId, moduleId: mod._id }).sort({ number: -1 });
-  if (latest && !input.retake) return latest;
+  if (mod.archived && !latest) throw notFound("Module");
+  const finished = latest !== null && (latest.successRank === 2 || latest.completionRank === 2);
+  // A retake only ever follows a finished attempt, and never starts on an archived module.
+  if (latest && !(input.retake && finished && !mod.archived)) return latest;
 
   const version = await ModuleVersion.findOne({ moduleId: mod._id })
     .sort({ version: -1 })

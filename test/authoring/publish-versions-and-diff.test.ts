@@ -140,7 +140,25 @@ describe("publish, history and diff (HTTP)", () => {
       ((await saved.json()) as { status: string }).status,
       "published v1, draft changed since",
     );
-    await sendJson(client, "POST", "/api/admin/modules/wire/publish", {}, token);
+    // Publishing with the revision loaded before that save is refused: it would publish text
+    // this author never saw.
+    const stale = await sendJson(
+      client,
+      "POST",
+      "/api/admin/modules/wire/publish",
+      { revision: loaded.module.revision },
+      token,
+    );
+    assert.equal(stale.status, 409);
+    assert.equal(await ModuleVersion.countDocuments({ slug: "wire" }), 1);
+    const current = await sendJson(
+      client,
+      "POST",
+      "/api/admin/modules/wire/publish",
+      { revision: loaded.module.revision + 1 },
+      token,
+    );
+    assert.equal(current.status, 201);
 
     const versions = (await (
       await client.get("/api/admin/modules/wire/versions", "application/json")

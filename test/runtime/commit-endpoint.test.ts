@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { loadCourseLibrary } from "../../server/content/load-course-library.ts";
+import { Module } from "../../server/content/module-model.ts";
 import { createLogger } from "../../server/http/logger.ts";
 import { Attempt } from "../../server/runtime/attempt-model.ts";
 import type { HttpClient } from "../helpers/http-client.ts";
@@ -119,7 +120,13 @@ describe("POST /api/attempts/:id/commit", () => {
     await sendCommit(ana, anaPlayer, { seq: 7, cmi: cmi({ location: "lesson-3" }) });
     const res = await sendCommit(ana, anaPlayer, { seq: 5, cmi: cmi({ location: "lesson-2" }) });
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { result: "true", errorCode: 0, seq: 7, applied: false });
+    assert.deepEqual(await res.json(), {
+      result: "true",
+      errorCode: 0,
+      seq: 7,
+      applied: false,
+      session: null,
+    });
     const a = await stored(anaPlayer.attemptId);
     assert.equal(a?.seq, 7);
     assert.equal(a?.location, "lesson-3");
@@ -139,7 +146,14 @@ describe("POST /api/attempts/:id/commit", () => {
     const firstDoc = await stored(anaPlayer.attemptId);
     const second = await sendCommit(ana, anaPlayer, body);
     assert.equal(((await first.json()) as { applied: boolean }).applied, true);
-    assert.equal(((await second.json()) as { applied: boolean }).applied, false);
+    // The player recognises its own retry by the session that stored it.
+    assert.deepEqual(await second.json(), {
+      result: "true",
+      errorCode: 0,
+      seq: 8,
+      applied: false,
+      session: "session-a1",
+    });
     const a = await stored(anaPlayer.attemptId);
     assert.equal(a?.interactions.length, 1);
     assert.deepEqual(a, firstDoc, "the repeat changed nothing, not even timestamps");
@@ -233,5 +247,59 @@ describe("POST /api/attempts/:id/commit", () => {
         0: { pattern: "true" },
       },
     );
+  });
+});
+
+describe("attempt rules", () => {
+  test("a commit that leaves out location, suspend data and interactions keeps the stored ones", async () => {
+    const before = await stored(benPlayer.attemptId);
+    assert.ok(before?.location, "Ben has a stored location");
+    const res = await sendCommit(ben, benPlayer, {
+      seq: 40,
+      cmi: { completion_status: "incomplete" },
+    });
+    assert.equal(res.status, 200);
+    const after = await stored(benPlayer.attemptId);
+    assert.equal(after?.seq, 40);
+    assert.equal(after?.location, before?.location);
+    assert.equal(after?.suspendData, before?.suspendData);
+    assert.deepEqual(after?.interactions, before?.interactions);
+  });
+
+  test("asking to retake an unfinished attempt resumes it instead", async () => {
+    const again = await openPlayer(ben, "trust", true);
+    assert.equal(again.attemptId, benPlayer.attemptId);
+  });
+
+  test("an archived module keeps its learners' attempts open and takes no new ones", async () => {
+    await Module.updateOne({ slug: "trust" }, { archived: true });
+    try {
+      const resumed = await openPlayer(ben, "trust");
+      assert.equal(resumed.attemptId, benPlayer.attemptId);
+      const benCatalog = await (await ben.get("/catalog")).text();
+      assert.match(benCatalog, /data-slug="trust"/);
+      assert.match(
+        benCatalog,
+        /5 lessons · about 15 minutes/,
+        "the card reads its figures from the projection",
+      );
+      const newcomer = await signedInLearner(app.baseUrl, "cy@example.com");
+      assert.equal((await newcomer.get("/modules/trust")).status, 404);
+      assert.doesNotMatch(await (await newcomer.get("/catalog")).text(), /data-slug="trust"/);
+      const start = await newcomer.postForm("/modules/trust/attempts", {}, "/catalog");
+      assert.equal(start.status, 404);
+      assert.equal(
+        await Attempt.countDocuments({ slug: "trust", number: 1 }),
+        2,
+        "Ana's and Ben's only",
+      );
+    } finally {
+      await Module.updateOne({ slug: "trust" }, { archived: false });
+    }
+  });
+
+  test("a bundle address with a malformed version id is a 404, not a server error", async () => {
+    const res = await ben.get("/bundles/not-an-id/index.html");
+    assert.equal(res.status, 404);
   });
 });
