@@ -13,6 +13,7 @@ import { type Config, REPO_ROOT } from "./config.ts";
 import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { healthRouter } from "./http/health-routes.ts";
+import { jsonForScript } from "./http/json-for-script.ts";
 import type { Logger } from "./http/logger.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.set("view engine", "ejs");
   app.set("trust proxy", deps.config.trustProxy);
   app.disable("x-powered-by");
+  app.locals.jsonForScript = jsonForScript;
 
   app.use(securityHeaders({ https: production }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));

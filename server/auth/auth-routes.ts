@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { PassportStatic } from "passport";
 import { ValidationError } from "../http/http-errors.ts";
 import { registerLimiter, signInLimiter } from "../http/rate-limits.ts";
+import { createFirstAdmin } from "./create-first-admin.ts";
 import { adminExists, createUser } from "./create-user.ts";
 import { safeNextPath } from "./guards.ts";
 import { SIGN_IN_FAILED } from "./passport-setup.ts";
@@ -85,12 +86,12 @@ export function authRouter(deps: { passport: PassportStatic }): Router {
     res.render("auth/setup", { title: "Set up Rapport", values: {}, errors: {} });
   });
 
-  router.post("/setup", async (req, res, next) => {
-    if (await adminExists()) return next();
+  router.post("/setup", signupLimiter, async (req, res, next) => {
     const body = req.body as Body;
     const values = { email: str(body.email), displayName: str(body.displayName) };
     try {
-      const user = await createUser({ ...values, password: body.password, role: "admin" });
+      const user = await createFirstAdmin({ ...values, password: body.password });
+      if (!user) return next();
       req.login(user, (err) => (err ? next(err) : res.redirect("/dashboard")));
     } catch (err) {
       if (!(err instanceof ValidationError)) return next(err);

@@ -6,6 +6,7 @@ import { User } from "../auth/user-model.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
+import { jsonForScript } from "../http/json-for-script.ts";
 import { renderBundle } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
@@ -17,14 +18,6 @@ import { versionHistory } from "./version-history.ts";
 const ADMIN_CSS = "/css/admin.css";
 const author = requireRole("author");
 const admin = requireRole("admin");
-
-/** JSON for a `<script type="application/json">` block: no `<` can end the block early. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll("<", "\\u003c")
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
-}
 
 async function findModule(slug: string) {
   const mod = await Module.findOne({ slug }).lean();

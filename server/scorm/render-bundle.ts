@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
+import { escapeJsonForScript } from "../http/json-for-script.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
 // imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
@@ -166,11 +167,3 @@ export function escapeHtml(text: string): string {
  * Makes JSON inert inside a <script> element: with no `<` left, neither `</script` nor `<!--` can
  * end or confuse the block. JSON.parse reads the \u escapes back to the same characters.
  */
-export function escapeJsonForScript(json: string): string {
-  return json
-    .replaceAll("<", "\\u003c")
-    .replaceAll(">", "\\u003e")
-    .replaceAll("&", "\\u0026")
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
-}
