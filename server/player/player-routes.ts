@@ -5,6 +5,7 @@ import { requireSignIn, signedInUser } from "../auth/guards.ts";
 import { notFound } from "../http/http-errors.ts";
 import { startAttempt } from "../runtime/start-attempt.ts";
 import { bundleForVersion } from "./bundle-cache.ts";
+import { canOpenBundle } from "./can-open-bundle.ts";
 import { catalogFor } from "./catalog.ts";
 import { dashboardFor } from "./dashboard.ts";
 import { modulePageData } from "./module-page.ts";
@@ -56,7 +57,9 @@ export function playerRouter(deps: { secret: string }): Router {
 
   // The SCO bundle, framed by the player from the same origin.
   router.get("/bundles/:versionId/:file", requireSignIn, async (req, res) => {
-    const bundle = await bundleForVersion(String(req.params.versionId));
+    const versionId = String(req.params.versionId);
+    if (!(await canOpenBundle(signedInUser(req), versionId))) throw notFound("File");
+    const bundle = await bundleForVersion(versionId);
     const file = bundle?.files.get(String(req.params.file));
     if (!file) throw notFound("File");
     res.set("Cache-Control", "private, max-age=86400");

@@ -286,6 +286,13 @@ describe("attempt rules", () => {
       const newcomer = await signedInLearner(app.baseUrl, "cy@example.com");
       assert.equal((await newcomer.get("/modules/trust")).status, 404);
       assert.doesNotMatch(await (await newcomer.get("/catalog")).text(), /data-slug="trust"/);
+      const versionId = (await stored(benPlayer.attemptId))?.versionId.toString();
+      assert.equal((await ben.get(`/bundles/${versionId}/index.html`)).status, 200);
+      assert.equal(
+        (await newcomer.get(`/bundles/${versionId}/index.html`)).status,
+        404,
+        "an archived module's bundle is only for those who started it",
+      );
       const start = await newcomer.postForm("/modules/trust/attempts", {}, "/catalog");
       assert.equal(start.status, 404);
       assert.equal(
