@@ -68,6 +68,7 @@ public final class EmbeddedMongo {
     private static final int MAINTENANCE_TARGET_FILL_RATE = 80;
     private static final int MAINTENANCE_WRITE_BYTES = 4 * 1024 * 1024;
     private static final int CLOSE_COMPACTION_MS = 2000;
+    private static final int WORKER_THREADS = 16;
 
     private EmbeddedMongo() {
     }
@@ -80,53 +81,170 @@ public final class EmbeddedMongo {
 
     /**
      * Stock H2Backend relies on MVStore's background auto-commit (about once a second), so a crash
-     * loses writes that were already acknowledged. Here the store never auto-commits; every command
-     * commits before its reply is written, and commands run one at a time so that a commit never
-     * persists half of a concurrent command and so that MVStore sees no concurrent writers.
+     * loses writes that were already acknowledged. Here the store never auto-commits, and no reply to
+     * a command that changed data is written before a commit that includes that command.
+     *
+     * <p>Commands run one at a time under the command lock, so a commit never persists half of a
+     * command and MVStore sees no concurrent writers. Commits are grouped: a command that left
+     * changes takes a ticket and waits; one committer thread, taking the same lock between commands,
+     * persists everything executed so far and releases every ticket up to that point. Under load one
+     * commit covers many commands; alone, a command waits for just its own.
      */
     static final class DurableH2Backend extends H2Backend {
 
         private final MVStore store;
+        /** Tickets handed out to commands that left unsaved changes. Guarded by {@code this}. */
+        private long executed;
+
+        private final Object commitState = new Object();
+        /** Every ticket up to this one is on disk (or its commit failed). Guarded by commitState. */
+        private long committed;
+        /** The highest ticket anyone waits for. Guarded by commitState. */
+        private long wanted;
+        /** Tickets in (failedAfter, failedUpTo] belong to a commit that threw. Guarded by commitState. */
+        private long failedAfter;
+        private long failedUpTo;
+        private RuntimeException failure;
+        private volatile boolean running = true;
 
         DurableH2Backend(MVStore store) {
             super(store);
             this.store = store;
+            Thread committer = new Thread(this::commitLoop, "rapport-group-commit");
+            committer.setDaemon(true);
+            committer.start();
         }
 
-        private void commitIfDirty() {
+        /** Called under the command lock right after a command: its ticket, or 0 if nothing to save. */
+        private long ticketIfDirty() {
+            return store.isClosed() || !store.hasUnsavedChanges() ? 0 : ++executed;
+        }
+
+        /** Blocks until a commit covers the ticket; throws (so no acknowledgement) if it failed. */
+        private void awaitDurable(long ticket) {
+            if (ticket == 0) {
+                return;
+            }
+            synchronized (commitState) {
+                if (ticket > wanted) {
+                    wanted = ticket;
+                    commitState.notifyAll();
+                }
+                while (committed < ticket) {
+                    try {
+                        commitState.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted before the write was committed", e);
+                    }
+                }
+                if (ticket > failedAfter && ticket <= failedUpTo) {
+                    throw new IllegalStateException("the write could not be committed to disk", failure);
+                }
+            }
+        }
+
+        private void commitLoop() {
+            while (running) {
+                synchronized (commitState) {
+                    while (running && wanted <= committed) {
+                        try {
+                            commitState.wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+                long upTo;
+                RuntimeException error = null;
+                synchronized (this) {
+                    upTo = executed;
+                    try {
+                        if (!store.isClosed() && store.hasUnsavedChanges()) {
+                            store.commit();
+                        }
+                    } catch (RuntimeException e) {
+                        error = e;
+                        log.error("commit failed: {}", e.toString());
+                    }
+                }
+                synchronized (commitState) {
+                    if (error != null) {
+                        failedAfter = committed;
+                        failedUpTo = upTo;
+                        failure = error;
+                    }
+                    committed = Math.max(committed, upTo);
+                    commitState.notifyAll();
+                }
+            }
+        }
+
+        private synchronized void commitIfDirty() {
             if (!store.isClosed() && store.hasUnsavedChanges()) {
-                // If this throws, the client gets an error instead of an acknowledgement, which is the
-                // honest answer when the write may not be on disk.
                 store.commit();
             }
         }
 
+        // A message runs its command through handleCommand: nested calls (the lock already held)
+        // just run; only the outermost call takes a ticket and waits.
+
         @Override
-        public synchronized Document handleCommand(Channel channel, String database, String command, Document query) {
-            try {
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (Thread.holdsLock(this)) {
                 return super.handleCommand(channel, database, command, query);
+            }
+            long ticket = 0;
+            try {
+                synchronized (this) {
+                    try {
+                        return super.handleCommand(channel, database, command, query);
+                    } finally {
+                        // Also after failures: an ordered insert that stops at a duplicate key has
+                        // still written (and reports) the documents before it.
+                        ticket = ticketIfDirty();
+                    }
+                }
             } finally {
-                // Also after failures: an ordered insert that stops at a duplicate key has still
-                // written (and reports) the documents before it.
-                commitIfDirty();
+                awaitDurable(ticket);
             }
         }
 
         @Override
-        public synchronized Document handleMessage(MongoMessage message) {
-            try {
+        public Document handleMessage(MongoMessage message) {
+            if (Thread.holdsLock(this)) {
                 return super.handleMessage(message);
+            }
+            long ticket = 0;
+            try {
+                synchronized (this) {
+                    try {
+                        return super.handleMessage(message);
+                    } finally {
+                        ticket = ticketIfDirty();
+                    }
+                }
             } finally {
-                commitIfDirty();
+                awaitDurable(ticket);
             }
         }
 
         @Override
-        public synchronized QueryResult handleQuery(MongoQuery query) {
-            try {
+        public QueryResult handleQuery(MongoQuery query) {
+            if (Thread.holdsLock(this)) {
                 return super.handleQuery(query);
+            }
+            long ticket = 0;
+            try {
+                synchronized (this) {
+                    try {
+                        return super.handleQuery(query);
+                    } finally {
+                        ticket = ticketIfDirty();
+                    }
+                }
             } finally {
-                commitIfDirty();
+                awaitDurable(ticket);
             }
         }
 
@@ -159,7 +277,13 @@ public final class EmbeddedMongo {
             if (store.isClosed()) {
                 return;
             }
+            running = false;
             commitIfDirty();
+            // The committer has stopped; this last commit covers every ticket still waiting.
+            synchronized (commitState) {
+                committed = Math.max(committed, executed);
+                commitState.notifyAll();
+            }
             // Closing with a compaction budget also moves chunks together and shrinks the file.
             store.close(CLOSE_COMPACTION_MS);
             // H2Backend.close() would close the store again, which MVStore treats as a no-op.
@@ -278,7 +402,9 @@ public final class EmbeddedMongo {
 
         InetSocketAddress address;
         try {
-            server.bind("127.0.0.1", options.port);
+            // More I/O threads than cores: commands still run one at a time, but while one commits,
+            // the others' commands queue up and share the next commit.
+            server.bind(new InetSocketAddress("127.0.0.1", options.port), 1, WORKER_THREADS);
             address = server.getLocalAddress();
         } catch (RuntimeException e) {
             log.error("cannot listen on 127.0.0.1:{}: {}", options.port, e.toString());
