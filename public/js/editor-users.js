@@ -34,7 +34,7 @@ root.addEventListener("submit", async (event) => {
     if (form.dataset.action === "role") {
       const role = form.elements.role.value;
       await send(form.dataset.api, { role });
-      status.textContent = `${who} is now ${role === "admin" ? "an" : "a"} ${role}.`;
+      status.textContent = `${who} is now ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}.`;
     } else {
       const input = form.elements.disabled;
       const disabled = input.value === "true";
