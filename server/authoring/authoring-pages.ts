@@ -7,7 +7,7 @@ import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
 import { jsonForScript } from "../http/json-for-script.ts";
-import { renderBundle } from "../scorm/render-bundle.ts";
+import { type BundleFile, renderBundle } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
 import { versionHistory } from "./version-history.ts";
@@ -18,6 +18,22 @@ import { versionHistory } from "./version-history.ts";
 const ADMIN_CSS = "/css/admin.css";
 const author = requireRole("author");
 const admin = requireRole("admin");
+
+const PREVIEWS_KEPT = 20;
+const previews = new Map<string, BundleFile[]>();
+
+/** The draft's bundle for one revision, rendered once for the page and its script and styles. */
+function previewBundle(moduleId: string, revision: number, draft: unknown): BundleFile[] {
+  const key = `${moduleId}@${revision}`;
+  const hit = previews.get(key);
+  if (hit) return hit;
+  const parsed = moduleContent.safeParse(draft);
+  if (!parsed.success) throw new HttpError(409, "The draft has errors; fix them in the editor.");
+  const files = renderBundle(parsed.data, { version: 0, target: "any" });
+  previews.set(key, files);
+  if (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value as string);
+  return files;
+}
 
 async function findModule(slug: string) {
   const mod = await Module.findOne({ slug }).lean();
@@ -66,12 +82,11 @@ export function authoringPagesRouter(): Router {
   });
 
   // The draft rendered by the same renderer as a published version, so the preview is the real
-  // player; rendered per request and never cached, because the draft changes with every save.
+  // player. Every save bumps the revision, so a rendering keyed by it is never stale; browsers get
+  // no-store because the same address serves the next revision too.
   router.get("/admin/modules/:slug/preview/bundle/:file", author, async (req, res) => {
     const mod = await findModule(String(req.params.slug));
-    const parsed = moduleContent.safeParse(mod.draft);
-    if (!parsed.success) throw new HttpError(409, "The draft has errors; fix them in the editor.");
-    const files = renderBundle(parsed.data, { version: 0, target: "any" });
+    const files = previewBundle(String(mod._id), mod.revision, mod.draft);
     const file = files.find((f) => f.path === req.params.file);
     if (!file) throw notFound("File");
     res.set("Cache-Control", "no-store");
