@@ -31,6 +31,8 @@ export interface AppDeps {
   connection: mongoose.Connection;
   /** False on the embedded database, whose TTL indexes never expire anything. */
   ttlIndexesWork: boolean;
+  /** A node:cluster worker: rate-limit counters are shared through the primary. */
+  clusterWorker?: boolean;
 }
 
 /** Builds the Express app. No listening, no connecting: tests and main.ts both call this. */
@@ -77,7 +79,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   });
 
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
-  app.use(authRouter({ passport }));
+  app.use(authRouter({ passport, clusterWorker: deps.clusterWorker ?? false }));
   app.use(authoringRouter());
   app.use(userAdminRouter());
   app.use(auditRouter());

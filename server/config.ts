@@ -25,6 +25,13 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
+  // App processes sharing the port (node:cluster); 1 = a single process.
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 64")
+    .max(64, "must be between 1 and 64")
+    .default(1),
   // Behind a reverse proxy the client address (used by rate limits) is in X-Forwarded-For.
   TRUST_PROXY: z
     .enum(["true", "false"], { error: "must be true or false" })
@@ -40,6 +47,7 @@ export interface Config {
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSessionSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    workers: e.WEB_CONCURRENCY,
   };
 }
 

@@ -1,16 +1,14 @@
-import type { Server } from "node:http";
-import { createApp } from "./app.ts";
-import { onAuditFailure } from "./audit/record-audit.ts";
-import { ConfigError, loadConfig } from "./config.ts";
-import { loadCourseLibrary } from "./content/load-course-library.ts";
-import { connectDatabase, type Database } from "./db/connect.ts";
-import { createLogger } from "./http/logger.ts";
+import cluster from "node:cluster";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { runPrimary } from "./process/run-primary.ts";
+import { runServer } from "./process/run-server.ts";
 
-// start: config -> database -> app -> listen; stop: HTTP server -> database -> embedded process.
-async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+// One process (WEB_CONCURRENCY=1, the default): config -> database -> library -> app -> listen.
+// Several: the primary owns the database, the library load and the shared rate-limit counters,
+// and forks workers that serve HTTP on the same port.
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -18,53 +16,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
-  onAuditFailure((err, event) =>
-    logger.error({ err, action: event.action }, "audit event not recorded"),
-  );
-  let db: Database;
-  try {
-    db = await connectDatabase(config, logger, {
-      onDatabaseCrash: () => {
-        // Serving requests without a database would only produce errors; a supervisor restarts us.
-        process.exit(1);
-      },
-    });
-  } catch (err) {
-    logger.fatal((err as Error).message);
-    process.exit(1);
-  }
-  const library = await loadCourseLibrary({ logger });
-  logger.info(library, "course library checked");
-
-  const { app, close: closeApp } = createApp({
-    config,
-    logger,
-    connection: db.connection,
-    ttlIndexesWork: db.embedded === null,
-  });
-  const server: Server = app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    logger.info(`Rapport is listening on http://localhost:${port}`);
-  });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping`);
-    const forced = setTimeout(() => process.exit(1), 15_000).unref();
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await closeApp();
-    await db.close();
-    clearTimeout(forced);
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-await main();
+const config = readConfig();
+if (cluster.isPrimary && config.workers > 1) await runPrimary(config);
+else await runServer(config, { clusterWorker: cluster.isWorker });

@@ -10,10 +10,10 @@ import { SIGN_IN_FAILED } from "./passport-setup.ts";
 type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-export function authRouter(deps: { passport: PassportStatic }): Router {
+export function authRouter(deps: { passport: PassportStatic; clusterWorker?: boolean }): Router {
   const router = Router();
-  const loginLimiter = signInLimiter();
-  const signupLimiter = registerLimiter();
+  const loginLimiter = signInLimiter({ clusterWorker: deps.clusterWorker });
+  const signupLimiter = registerLimiter({ clusterWorker: deps.clusterWorker });
 
   router.get("/login", async (req, res) => {
     if (req.user) return res.redirect("/dashboard");

@@ -12,6 +12,8 @@ export interface Database {
 
 export interface ConnectOptions {
   dbName?: string;
+  /** False for cluster workers: the primary has built the indexes, and racing it only fails. */
+  syncIndexes?: boolean;
   /** Called when the embedded database process dies while the app is still running. */
   onDatabaseCrash?: (info: { code: number | null; signal: string | null }) => void;
 }
@@ -40,8 +42,12 @@ export async function connectDatabase(
   await mongoose.connect(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: 10_000,
+    // Collections and indexes are made once, by syncIndexes below; letting each model also try on
+    // connect only races it and produces "already exists" errors.
+    autoCreate: false,
+    autoIndex: false,
   });
-  await mongoose.connection.syncIndexes();
+  if (options.syncIndexes !== false) await mongoose.connection.syncIndexes();
   const connection = mongoose.connection;
   return {
     connection,

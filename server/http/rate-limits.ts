@@ -1,5 +1,6 @@
+import { ClusterMemoryStoreWorker } from "@express-rate-limit/cluster-memory-store";
 import type { Request } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Store } from "express-rate-limit";
 
 export const SIGN_IN_FAILURES_PER_MINUTE = 10;
 export const REGISTRATIONS_PER_HOUR = 20;
@@ -15,10 +16,19 @@ function tooMany(message: string) {
   };
 }
 
-// Counters are per process (memory store). With several app processes behind a load balancer
-// the effective limit multiplies by their number; see README "Limits".
-export function signInLimiter() {
+/**
+ * Counters live in memory: in this process, or, for cluster workers, in the primary (shared by
+ * every worker through IPC). Separate machines behind a load balancer each count on their own;
+ * see README "Limits".
+ */
+function counterStore(prefix: string, clusterWorker: boolean): Store | undefined {
+  return clusterWorker ? new ClusterMemoryStoreWorker({ prefix }) : undefined;
+}
+
+export function signInLimiter(opts: { clusterWorker?: boolean } = {}) {
+  const store = counterStore("sign-in", opts.clusterWorker ?? false);
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: 60_000,
     limit: SIGN_IN_FAILURES_PER_MINUTE,
     skipSuccessfulRequests: true,
@@ -28,8 +38,10 @@ export function signInLimiter() {
   });
 }
 
-export function registerLimiter() {
+export function registerLimiter(opts: { clusterWorker?: boolean } = {}) {
+  const store = counterStore("register", opts.clusterWorker ?? false);
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: 60 * 60_000,
     limit: REGISTRATIONS_PER_HOUR,
     standardHeaders: "draft-7",

@@ -114,6 +114,9 @@ const env = {
   PORT: String(port),
   LOG_LEVEL: "warn",
   DATA_DIR: dataDir,
+  // One app process by default; BENCH_WORKERS=2 measures two cluster workers (on this 2-core
+  // machine they only add contention with the database and the load generator).
+  WEB_CONCURRENCY: process.env.BENCH_WORKERS ?? "1",
 };
 // APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app while it is measured.
 const appArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);

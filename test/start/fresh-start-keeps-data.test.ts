@@ -1,7 +1,6 @@
 // `npm start` on a fresh data directory with the embedded database: it serves the sign-in page,
 // loads the course library once, stops cleanly on SIGTERM, and a second start keeps the data.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,71 +8,14 @@ import { after, test } from "node:test";
 import { REPO_ROOT } from "../../server/config.ts";
 import { listCourseFolders } from "../../server/content/read-course-folder.ts";
 import { HttpClient } from "../helpers/http-client.ts";
+import { type RunningApp, startRunningApp, stopRunningApp } from "../helpers/running-app.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "rapport-start-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-interface Running {
-  child: ChildProcess;
-  baseUrl: string;
-  logs: Record<string, unknown>[];
-}
-
-async function startApp(): Promise<Running> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: "0",
-    LOG_LEVEL: "info",
-  };
-  delete env.MONGODB_URI;
-  delete env.NODE_ENV;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: REPO_ROOT,
-    env,
-  });
-  const logs: Record<string, unknown>[] = [];
-  let stderr = "";
-  child.stderr?.on("data", (d) => {
-    stderr += d;
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 120 s:\n${stderr}`)), 120_000);
-    let buffer = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      for (;;) {
-        const nl = buffer.indexOf("\n");
-        if (nl < 0) break;
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          const entry = JSON.parse(line) as Record<string, unknown>;
-          logs.push(entry);
-          const match = String(entry.msg ?? "").match(/listening on (http:\/\/\S+)/);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1].replace("localhost", "127.0.0.1"));
-          }
-        } catch {
-          // Maven's build output is plain text; only JSON lines are log entries.
-        }
-      }
-    });
-    child.once("exit", (code) =>
-      reject(new Error(`app exited with ${code} before listening:\n${stderr}`)),
-    );
-  });
-  return { child, baseUrl, logs };
-}
-
-async function stopApp(app: Running): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) =>
-    app.child.once("exit", (code) => resolve(code)),
-  );
-  app.child.kill("SIGTERM");
-  return exited;
-}
+type Running = RunningApp;
+const startApp = () => startRunningApp({ dataDir });
+const stopApp = stopRunningApp;
 
 const libraryLog = (app: Running) =>
   app.logs.find((l) => l.msg === "course library checked") as

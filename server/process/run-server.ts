@@ -1,0 +1,67 @@
+import type { Server } from "node:http";
+import { createApp } from "../app.ts";
+import { onAuditFailure } from "../audit/record-audit.ts";
+import type { Config } from "../config.ts";
+import { loadCourseLibrary } from "../content/load-course-library.ts";
+import { connectDatabase, type Database } from "../db/connect.ts";
+import { createLogger } from "../http/logger.ts";
+
+/** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
+export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
+
+/**
+ * Serves HTTP: the whole app in a single process, or one cluster worker (whose primary has
+ * already started the database and loaded the library).
+ * Stop order: HTTP server -> database -> embedded process.
+ */
+export async function runServer(config: Config, opts: { clusterWorker: boolean }): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  onAuditFailure((err, event) =>
+    logger.error({ err, action: event.action }, "audit event not recorded"),
+  );
+  let db: Database;
+  try {
+    db = await connectDatabase(config, logger, {
+      syncIndexes: !opts.clusterWorker,
+      // Serving requests without a database would only produce errors; a supervisor restarts us.
+      onDatabaseCrash: () => process.exit(1),
+    });
+  } catch (err) {
+    logger.fatal((err as Error).message);
+    process.exit(1);
+  }
+  if (!opts.clusterWorker) {
+    const library = await loadCourseLibrary({ logger });
+    logger.info(library, "course library checked");
+  }
+
+  const { app, close: closeApp } = createApp({
+    config,
+    logger,
+    connection: db.connection,
+    ttlIndexesWork: db.embedded === null && process.env[EMBEDDED_DB_ENV] !== "1",
+    clusterWorker: opts.clusterWorker,
+  });
+  const server: Server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    logger.info(`Rapport is listening on http://localhost:${port}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    const forced = setTimeout(() => process.exit(1), 15_000).unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeApp();
+    await db.close();
+    clearTimeout(forced);
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
