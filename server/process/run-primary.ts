@@ -4,9 +4,8 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createLogger } from "../http/logger.ts";
+import { stopOnSignals } from "./graceful-stop.ts";
 import { EMBEDDED_DB_ENV } from "./run-server.ts";
-
-const STOP_TIMEOUT_MS = 15_000;
 
 /**
  * The cluster primary: starts the database (the embedded one, if no MONGODB_URI) and loads the
@@ -39,14 +38,12 @@ export async function runPrimary(config: Config): Promise<void> {
   for (let i = 0; i < config.workers; i++) fork();
   logger.info(`started ${config.workers} workers`);
 
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  stopOnSignals(logger, async (signal) => {
     stopping = true;
-    logger.info(`${signal}: stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
-    const forced = setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
     const workers = Object.values(cluster.workers ?? {}).filter(
       (w): w is Worker => w !== undefined,
     );
+    logger.info(`${signal}: stopping ${workers.length} workers`);
     await Promise.all(
       workers.map(
         (w) =>
@@ -58,10 +55,5 @@ export async function runPrimary(config: Config): Promise<void> {
       ),
     );
     await db.close();
-    clearTimeout(forced);
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  });
 }

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createLogger } from "../http/logger.ts";
+import { stopOnSignals } from "./graceful-stop.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
 export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
@@ -48,20 +49,11 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     logger.info(`Rapport is listening on http://localhost:${port}`);
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(logger, async (signal) => {
     logger.info(`${signal}: stopping`);
-    const forced = setTimeout(() => process.exit(1), 15_000).unref();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeApp();
     await db.close();
-    clearTimeout(forced);
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  });
 }
