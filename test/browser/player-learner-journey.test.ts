@@ -69,7 +69,7 @@ test("a learner reads every lesson, passes the quiz, and the attempt and dashboa
 
   // One deliberate mistake out of nine: 8/9 ≈ 0.889 still clears the 80 % pass mark, and proves
   // the score is computed from the answers rather than fixed at 1.
-  const wrongId = "quiz-repair-order";
+  const wrongId = "repair-order";
   assert.ok(trust.quiz.some((q) => q.id === wrongId));
   const { correct, total } = await takeQuiz(page, trust, new Set([wrongId]));
   assert.equal(total, 9);
@@ -104,9 +104,9 @@ test("a learner reads every lesson, passes the quiz, and the attempt and dashboa
       `${i.id} response ${i.learnerResponse} vs ${i.correctResponses[0]}`,
     );
   }
-  const tf = quiz.find((i) => i.id === "quiz-quiz-small-promises");
+  const tf = quiz.find((i) => i.id === "quiz-small-promises");
   assert.deepEqual([tf?.type, tf?.learnerResponse], ["true-false", "false"]);
-  const match = quiz.find((i) => i.id === "quiz-quiz-match-signals");
+  const match = quiz.find((i) => i.id === "quiz-match-signals");
   assert.equal(match?.learnerResponse, "1[.]a[,]2[.]b[,]3[.]c[,]4[.]d");
 
   await page.goto(`${app.baseUrl}/dashboard`);
@@ -136,12 +136,7 @@ test("failing the quiz records a fail with its score, and a retry with right ans
   await readEveryLesson(page);
 
   // Five right of nine (0.556) is under the 80 % pass mark.
-  const wrong = new Set([
-    "quiz-two-sides",
-    "quiz-small-promises",
-    "quiz-repair-order",
-    "quiz-match-signals",
-  ]);
+  const wrong = new Set(["two-sides", "small-promises", "repair-order", "match-signals"]);
   const first = await takeQuiz(page, trust, wrong);
   assert.equal(first.correct, 5);
   const frame = scoFrame(page);

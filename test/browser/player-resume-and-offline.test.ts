@@ -63,14 +63,11 @@ async function assertBackOnLessonThree(page: Page, where: string) {
     .frame({ url: /\/bundles\// })
     ?.evaluate(() => (window as unknown as { RapportSco: { entry: string } }).RapportSco.entry);
   assert.equal(entry, "resume", `${where}: the SCO is told it resumes`);
-  // check-not-knowing was answered right (option a), check-good-news-only wrongly ("true").
-  assert.equal(await frame.getByTestId("q-check-not-knowing-a").isChecked(), true, where);
-  assert.match((await feedbackOf(frame, "check-not-knowing").textContent()) ?? "", /^Correct\./);
-  assert.equal(await frame.getByTestId("q-check-good-news-only-t").isChecked(), true, where);
-  assert.match(
-    (await feedbackOf(frame, "check-good-news-only").textContent()) ?? "",
-    /^Not quite\./,
-  );
+  // not-knowing was answered right (option a), good-news-only wrongly ("true").
+  assert.equal(await frame.getByTestId("q-not-knowing-a").isChecked(), true, where);
+  assert.match((await feedbackOf(frame, "not-knowing").textContent()) ?? "", /^Correct\./);
+  assert.equal(await frame.getByTestId("q-good-news-only-t").isChecked(), true, where);
+  assert.match((await feedbackOf(frame, "good-news-only").textContent()) ?? "", /^Not quite\./);
   assert.equal(
     await frame.getByTestId("progress").getAttribute("aria-valuenow"),
     "3",
@@ -97,15 +94,15 @@ test("closing the tab after lesson 3 and coming back resumes there with the answ
     () => readAttempt(attemptId),
     (a) =>
       a?.location === lessonKey(2) &&
-      suspended(a.suspendData).a?.["check-not-knowing"] === "a" &&
-      suspended(a.suspendData).a?.["check-good-news-only"] === "t",
+      suspended(a.suspendData).a?.["not-knowing"] === "a" &&
+      suspended(a.suspendData).a?.["good-news-only"] === "t",
   );
   assert.equal(suspended(attempt?.suspendData).l, "11100");
   assert.deepEqual(
     attempt?.interactions.map((i) => [i.id, i.result]),
     [
-      ["check-check-not-knowing", "correct"],
-      ["check-check-good-news-only", "incorrect"],
+      ["check-not-knowing", "correct"],
+      ["check-good-news-only", "incorrect"],
     ],
   );
 
@@ -161,8 +158,8 @@ test("answers given while the server is down reach the database when it returns,
     () => readAttempt(attemptId),
     (a) =>
       a?.location === lessonKey(1) &&
-      suspended(a.suspendData).a?.["check-trust-slip"] === "c" &&
-      a.interactions.some((i) => i.id === "check-check-trust-slip" && i.result === "correct"),
+      suspended(a.suspendData).a?.["trust-slip"] === "c" &&
+      a.interactions.some((i) => i.id === "check-trust-slip" && i.result === "correct"),
     10_000,
   );
   assert.equal(suspended(delivered?.suspendData).l, "11000");
@@ -175,7 +172,7 @@ test("answers given while the server is down reach the database when it returns,
     await answerCheck(scoFrame(page), check(1, 0), true);
     await page.locator('#save-status[data-state="offline"]').waitFor({ timeout: 5_000 });
     const pending = await pendingSnapshot(page);
-    assert.equal(suspended(String(pending?.cmi.suspend_data)).a?.["check-promise-risk"], "b");
+    assert.equal(suspended(String(pending?.cmi.suspend_data)).a?.["promise-risk"], "b");
     await assert.rejects(page.reload(), /ERR_CONNECTION_REFUSED/);
     // Chromium shows its own error page; the player (and its retry timer) is gone.
     await page.waitForURL((url) => url.protocol === "chrome-error:");
@@ -184,24 +181,24 @@ test("answers given while the server is down reach the database when it returns,
     await app.resume();
   }
   const stillOld = await readAttempt(attemptId);
-  assert.equal(suspended(stillOld?.suspendData).a?.["check-promise-risk"], undefined);
+  assert.equal(suspended(stillOld?.suspendData).a?.["promise-risk"], undefined);
 
   // The page loads again from the server's older state, resumes from the newer snapshot kept on
   // the device, and sends it.
   await page.goto(playerUrl);
   assert.equal(attemptIdOf(page), attemptId);
   assert.equal(await pageTitle(page), trust.lessons[1]?.title);
-  assert.equal(await scoFrame(page).getByTestId("q-check-promise-risk-b").isChecked(), true);
+  assert.equal(await scoFrame(page).getByTestId("q-promise-risk-b").isChecked(), true);
   const resent = await eventually(
     "the snapshot kept across the reload is stored",
     () => readAttempt(attemptId),
-    (a) => suspended(a?.suspendData).a?.["check-promise-risk"] === "b",
+    (a) => suspended(a?.suspendData).a?.["promise-risk"] === "b",
   );
   assert.deepEqual(
     resent?.interactions.map((i) => [i.id, i.result]),
     [
-      ["check-check-trust-slip", "correct"],
-      ["check-check-promise-risk", "correct"],
+      ["check-trust-slip", "correct"],
+      ["check-promise-risk", "correct"],
     ],
   );
   await waitUntilSaved(page);
