@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
 import { adminExists, createUser, newUserInput, type PresentedUser } from "./create-user.ts";
 
@@ -20,7 +21,7 @@ export async function createFirstAdmin(
   try {
     await flags.insertOne({ _id: FIRST_ADMIN, at: new Date() });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return null;
+    if (isDuplicateKey(err)) return null;
     throw err;
   }
   try {

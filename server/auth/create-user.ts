@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { ValidationError } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
 import { hashPassword } from "./passwords.ts";
@@ -47,7 +48,7 @@ export async function createUser(input: unknown): Promise<PresentedUser> {
     });
     return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) {
+    if (isDuplicateKey(err)) {
       throw new ValidationError({ email: "An account with this email already exists" });
     }
     throw err;

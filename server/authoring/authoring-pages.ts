@@ -1,8 +1,8 @@
 import { Router } from "express";
 import { listAuditEvents } from "../audit/list-audit-events.ts";
-import { requireRole, signedInUser } from "../auth/guards.ts";
+import { listUsers } from "../auth/admin-users.ts";
+import { requireRole } from "../auth/guards.ts";
 import { ROLES } from "../auth/roles.ts";
-import { User } from "../auth/user-model.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
@@ -10,6 +10,7 @@ import { jsonForScript } from "../http/json-for-script.ts";
 import { type BundleFile, renderBundle } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
+import { actorOf } from "./route-helpers.ts";
 import { versionHistory } from "./version-history.ts";
 
 // The authoring pages a browser opens. They only read: every change goes through the JSON API
@@ -121,19 +122,8 @@ export function authoringPagesRouter(): Router {
   });
 
   router.get("/admin/users", admin, async (req, res) => {
-    const me = signedInUser(req).id;
-    const rows = await User.find()
-      .sort({ email: 1 })
-      .select("email displayName role disabled")
-      .lean();
-    const users = rows.map((u) => ({
-      id: String(u._id),
-      email: u.email,
-      displayName: u.displayName,
-      role: u.role,
-      disabled: u.disabled ?? false,
-      isMe: String(u._id) === me,
-    }));
+    const actor = actorOf(req);
+    const users = (await listUsers({ actor })).map((u) => ({ ...u, isMe: u.id === actor.id }));
     res.render("admin/users", { title: "Users", extraCss: ADMIN_CSS, users, roles: ROLES });
   });
 

@@ -54,4 +54,4 @@ export async function firstFreeSlug(base: string, suffix = ""): Promise<string> 
   throw new Error(`no free slug for ${base}`);
 }
 
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
+export { isDuplicateKey } from "../db/duplicate-key.ts";

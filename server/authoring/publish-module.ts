@@ -4,6 +4,7 @@ import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/record-audi
 import { Module } from "../content/module-model.ts";
 import { moduleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import { RevisionConflict } from "./authoring-errors.ts";
@@ -56,7 +57,7 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
       publishedBy: actor.id,
     });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) {
+    if (isDuplicateKey(err)) {
       throw new HttpError(
         409,
         "Someone published this module at the same moment. Reload and try again.",

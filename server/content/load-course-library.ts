@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { publishModule } from "../authoring/publish-module.ts";
 import { REPO_ROOT } from "../config.ts";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import type { Logger } from "../http/logger.ts";
 import { checkLibrary } from "./check-library.ts";
 import { Module } from "./module-model.ts";
@@ -39,7 +40,7 @@ export async function loadCourseLibrary(opts: {
         });
       } catch (err) {
         // Another process loaded it at the same moment; theirs stands.
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         result.alreadyPresent.push(content.slug);
         continue;
       }

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { Module } from "../content/module-model.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { notFound } from "../http/http-errors.ts";
 import { Attempt } from "./attempt-model.ts";
 
@@ -39,7 +40,7 @@ export async function startAttempt(input: { userId: string; slug: string; retake
       number,
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     const existing = await Attempt.findOne({ userId, moduleId: mod._id, number });
     if (!existing) throw err;
     return existing;
