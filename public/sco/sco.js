@@ -394,41 +394,64 @@
   }
 
   // --- status reporting
+  // Completion, success and progress come from the platform's one status rule
+  // (server/progress/status-rule.ts, shipped beside this file as status-rule.js), so the LMS,
+  // Rapport's pages and its reports all say the same thing.
 
-  const allViewed = () => state.viewed.every(Boolean);
+  const statusRule = window.RapportStatusRule;
   const viewedCount = () => state.viewed.filter(Boolean).length;
+  const hasGradedQuiz = () => content.quiz.some(isGraded);
+
+  function currentStanding(scoreRatio) {
+    return statusRule.standing({
+      lessonCount: state.viewed.length,
+      lessonsViewed: viewedCount(),
+      hasQuiz: hasGradedQuiz(),
+      quizSubmitted: state.quizPassed !== null,
+      scoreRatio: scoreRatio ?? null,
+      passMark: session.passMark,
+    });
+  }
 
   function reportProgress() {
     if (!lms) return;
+    const standing = currentStanding();
     if (lms.kind === 2004) {
-      const measure = Math.round((viewedCount() / state.viewed.length) * 100) / 100;
-      lms.set("cmi.progress_measure", measure);
+      lms.set("cmi.progress_measure", standing.progress);
       // Completion only moves forward, even if suspend data was lost along the way.
-      const done = allViewed() || session.initialCompletion === "completed";
+      const done = standing.completed || session.initialCompletion === "completed";
       lms.set("cmi.completion_status", done ? "completed" : "incomplete");
     } else {
-      report12Status();
+      report12Status(standing);
     }
   }
 
-  function report12Status() {
+  /** SCORM 1.2 has one status: incomplete until the quiz is submitted, then passed or failed. */
+  function report12Status(standing) {
     if (session.initialStatus === "passed") return;
-    let status = allViewed() ? "completed" : "incomplete";
+    let status = standing.completed ? "completed" : "incomplete";
     if (state.quizPassed === true) status = "passed";
     else if (state.quizPassed === false) status = "failed";
-    else if (session.initialStatus === "completed") status = "completed";
+    else if (["completed", "failed"].includes(session.initialStatus))
+      status = session.initialStatus;
     lms.set("cmi.core.lesson_status", status);
   }
 
-  function reportScore(ratio, passed) {
+  function reportScore(ratio) {
     if (!lms) return;
+    const standing = currentStanding(ratio);
     const score = lms.kind === 2004 ? "cmi.score." : "cmi.core.score.";
+    // SCORM 1.2: the final status goes before the score and again after it, so an LMS that
+    // regrades when either element changes grades with the right pair.
+    if (lms.kind === 12) report12Status(standing);
     if (lms.kind === 2004) lms.set(`${score}scaled`, Math.round(ratio * 10000) / 10000);
     lms.set(`${score}raw`, Math.round(ratio * 10000) / 100);
     lms.set(`${score}min`, 0);
     lms.set(`${score}max`, 100);
-    if (lms.kind === 2004) lms.set("cmi.success_status", passed ? "passed" : "failed");
-    else report12Status();
+    if (lms.kind === 2004) {
+      lms.set("cmi.success_status", standing.success === "unknown" ? "unknown" : standing.success);
+      reportProgress();
+    } else report12Status(standing);
   }
 
   function readPassMark() {
@@ -466,7 +489,7 @@
     saveLocation();
     const elapsed = Date.now() - session.startedAt;
     lms.set(names.sessionTime, lms.kind === 2004 ? isoDuration(elapsed) : scorm12Timespan(elapsed));
-    const finished = allViewed() && state.quizPassed === true;
+    const finished = currentStanding().completed && (state.quizPassed === true || !hasGradedQuiz());
     lms.set(names.exit, finished ? (lms.kind === 2004 ? "normal" : "") : "suspend");
     lms.commit();
     lms.terminate();
@@ -1142,12 +1165,19 @@
     }
     for (const w of widgets) state.answers[w.q.id] = w.answer;
     const { ratio } = quizScore();
-    const passed = ratio * 100 >= session.passMark;
     state.quizSubmitted = true;
     state.quizAttempts += 1;
-    state.quizPassed = passed;
+    state.quizPassed =
+      statusRule.standing({
+        lessonCount: 0,
+        lessonsViewed: 0,
+        hasQuiz: true,
+        quizSubmitted: true,
+        scoreRatio: ratio,
+        passMark: session.passMark,
+      }).success === "passed";
     for (const w of widgets) recordAnswer("quiz", w.q, w.answer, quizShownAt);
-    reportScore(ratio, passed);
+    reportScore(ratio);
     // goTo re-renders the page in its submitted state and saves + commits.
     goTo(session.current, false);
     document.getElementById("quiz-result-title")?.focus();

@@ -13,11 +13,8 @@ export async function canOpenBundle(user: Express.User, versionId: string): Prom
   if (hasRole(user.role, "author")) return true;
   if (!mongoose.isValidObjectId(versionId)) return false;
   const id = new mongoose.Types.ObjectId(versionId);
-  const ownAttempt = await Attempt.exists({
-    userId: new mongoose.Types.ObjectId(user.id),
-    versionId: id,
-  });
-  if (ownAttempt) return true;
+  // The usual case first: the current version of an open module (two reads by _id). Only an
+  // older or archived version needs the learner's attempts, read by the (userId, versionId) index.
   const version = await ModuleVersion.findById(id).select("moduleId version").lean();
   if (!version) return false;
   const current = await Module.exists({
@@ -25,5 +22,10 @@ export async function canOpenBundle(user: Express.User, versionId: string): Prom
     archived: false,
     publishedVersion: version.version,
   });
-  return current !== null;
+  if (current !== null) return true;
+  const ownAttempt = await Attempt.exists({
+    userId: new mongoose.Types.ObjectId(user.id),
+    versionId: id,
+  });
+  return ownAttempt !== null;
 }

@@ -1,8 +1,8 @@
 import mongoose from "mongoose";
 import { Module } from "../content/module-model.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
-import { Attempt } from "../runtime/attempt-model.ts";
-import { type AttemptView, presentAttempt } from "../runtime/present-attempt.ts";
+import { LearnerSummary } from "../progress/learner-summary-model.ts";
+import { presentStanding, type Standing } from "../progress/present-standing.ts";
 
 export interface CatalogEntry {
   slug: string;
@@ -11,24 +11,21 @@ export interface CatalogEntry {
   minutes: number;
   topics: string[];
   lessonCount: number;
-  attempt: AttemptView | null;
+  standing: Standing | null;
 }
 
 /**
- * Published modules with the learner's latest attempt at each. Archived modules take no new
- * learners, so they appear only to those who have an attempt to finish or look back on.
+ * Published modules with where the learner stands in each, read from their own summaries (one
+ * per module they started), so the cost never depends on anyone else's attempts. Archived
+ * modules take no new learners, so they appear only to those who started them.
  */
 export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
-  const attempts = await Attempt.find({ userId: new mongoose.Types.ObjectId(userId) })
-    .sort({ number: -1 })
-    .select("-suspendData -interactions")
+  const summaries = await LearnerSummary.find({ userId: new mongoose.Types.ObjectId(userId) })
+    .select("-_id")
     .lean();
-  const attempted = [...new Set(attempts.map((a) => a.moduleId.toString()))].map(
-    (id) => new mongoose.Types.ObjectId(id),
-  );
   const modules = await Module.find({
     publishedVersion: { $gt: 0 },
-    $or: [{ archived: false }, { _id: { $in: attempted } }],
+    $or: [{ archived: false }, { _id: { $in: summaries.map((s) => s.moduleId) } }],
   })
     .select("_id slug publishedVersion")
     .lean();
@@ -39,12 +36,11 @@ export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
         $or: modules.map((m) => ({ moduleId: m._id, version: m.publishedVersion })),
       })
         .select(
-          "slug content.title content.summary content.minutes content.topics content.lessons.id",
+          "moduleId slug content.title content.summary content.minutes content.topics content.lessons.id",
         )
         .lean()
     : [];
-  const latest = new Map<string, (typeof attempts)[number]>();
-  for (const a of attempts) if (!latest.has(a.slug)) latest.set(a.slug, a);
+  const byModule = new Map(summaries.map((s) => [s.moduleId.toString(), s]));
   const entries = versions.map((v) => {
     const d = v.content as {
       title?: string;
@@ -53,7 +49,7 @@ export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
       topics?: string[];
       lessons?: unknown[];
     };
-    const a = latest.get(v.slug);
+    const summary = byModule.get(v.moduleId.toString());
     return {
       slug: v.slug,
       title: d.title ?? v.slug,
@@ -61,7 +57,7 @@ export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
       minutes: d.minutes ?? 0,
       topics: d.topics ?? [],
       lessonCount: d.lessons?.length ?? 0,
-      attempt: a ? presentAttempt(a) : null,
+      standing: summary ? presentStanding(summary) : null,
     };
   });
   return entries.sort((x, y) => x.title.localeCompare(y.title));

@@ -1,17 +1,17 @@
 import { type CatalogEntry, catalogFor } from "./catalog.ts";
 
-/** The learner's modules split the way they think of them: still going, and done. */
+type Started = CatalogEntry & { standing: NonNullable<CatalogEntry["standing"]> };
+
+/**
+ * The learner's modules the way they think of them: still going, and done. A module passed
+ * earlier stays under done while it is retaken (its card shows the retake's progress too).
+ */
 export async function dashboardFor(userId: string) {
   const entries = await catalogFor(userId);
-  const started = entries.filter(
-    (e): e is CatalogEntry & { attempt: NonNullable<CatalogEntry["attempt"]> } =>
-      e.attempt !== null,
-  );
-  const done = (e: (typeof started)[number]) =>
-    e.attempt.status === "passed" || e.attempt.status === "completed";
+  const started = entries.filter((e): e is Started => e.standing !== null);
   return {
-    inProgress: started.filter((e) => !done(e)),
-    completed: started.filter(done),
-    notStarted: entries.filter((e) => e.attempt === null),
+    inProgress: started.filter((e) => !e.standing.done),
+    completed: started.filter((e) => e.standing.done),
+    notStarted: entries.filter((e) => e.standing === null),
   };
 }

@@ -3,8 +3,12 @@ import { Module } from "../content/module-model.ts";
 import type { ModuleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { notFound } from "../http/http-errors.ts";
+import { LearnerSummary } from "../progress/learner-summary-model.ts";
+import { presentStanding } from "../progress/present-standing.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { presentAttempt } from "../runtime/present-attempt.ts";
+
+const ATTEMPTS_SHOWN = 20;
 
 /** What the module page shows: the published text's outline and the learner's attempts. */
 export async function modulePageData(slug: string, userId: string) {
@@ -16,17 +20,19 @@ export async function modulePageData(slug: string, userId: string) {
   }).lean();
   if (!version) throw notFound("Module");
   const content = version.content as ModuleContent;
-  const attempts = await Attempt.find({
-    userId: new mongoose.Types.ObjectId(userId),
-    moduleId: mod._id,
-  })
-    .sort({ number: -1 })
-    .select("-suspendData -interactions")
-    .lean();
-  const views = attempts.map(presentAttempt);
-  const latest = views[0] ?? null;
+  const userObjectId = new mongoose.Types.ObjectId(userId);
+  const summary = await LearnerSummary.findOne({ userId: userObjectId, moduleId: mod._id }).lean();
+  const standing = summary ? presentStanding(summary) : null;
   // An archived module stays open to those who started it, and to nobody else.
-  if (mod.archived && !latest) throw notFound("Module");
+  if (mod.archived && !standing) throw notFound("Module");
+  // The learner's own attempts, newest first, by the (userId, moduleId, number) index.
+  const attempts = standing
+    ? await Attempt.find({ userId: userObjectId, moduleId: mod._id })
+        .sort({ number: -1 })
+        .limit(ATTEMPTS_SHOWN)
+        .select("-suspendData -interactions")
+        .lean()
+    : [];
   return {
     slug,
     title: content.title,
@@ -36,12 +42,10 @@ export async function modulePageData(slug: string, userId: string) {
     version: version.version,
     lessons: content.lessons.map((l) => ({ title: l.title, minutes: l.minutes })),
     quizLength: content.quiz.filter((q) => q.type !== "likert").length,
-    attempts: views,
-    latest,
+    attempts: attempts.map(presentAttempt),
+    standing,
     archived: mod.archived ?? false,
-    canRetake:
-      !mod.archived &&
-      latest !== null &&
-      (latest.status === "passed" || latest.status === "completed"),
+    // A retake only ever follows a finished attempt (start-attempt.ts enforces the same).
+    canRetake: !mod.archived && standing !== null && standing.current.finished,
   };
 }

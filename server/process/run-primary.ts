@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createLogger } from "../http/logger.ts";
+import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
 import { EMBEDDED_DB_ENV } from "./run-server.ts";
 
@@ -23,6 +24,7 @@ export async function runPrimary(config: Config): Promise<void> {
   }
   const library = await loadCourseLibrary({ logger });
   logger.info(library, "course library checked");
+  await migrateToStatusRule(logger);
   new ClusterMemoryStorePrimary().init();
 
   const workerEnv: Record<string, string> = db.embedded

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createLogger } from "../http/logger.ts";
+import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
@@ -34,6 +35,7 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
   if (!opts.clusterWorker) {
     const library = await loadCourseLibrary({ logger });
     logger.info(library, "course library checked");
+    await migrateToStatusRule(logger);
   }
 
   const { app, close: closeApp } = createApp({

@@ -2,14 +2,32 @@ import { Module } from "../content/module-model.ts";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { notFound } from "../http/http-errors.ts";
-import { Attempt } from "../runtime/attempt-model.ts";
+import { ModuleRollup, type ResultCounts } from "../progress/module-rollup-model.ts";
+import { QuestionRollup } from "../progress/question-rollup-model.ts";
 
 export interface QuestionStats {
   id: string;
   prompt: string;
+  /** Attempts that answered it. */
   answered: number;
+  /** Attempts whose first answer was right. */
+  firstTryCorrect: number;
+  percentFirstTry: number | null;
+  /** Every answer, retries included. */
+  answers: number;
   correct: number;
   percentCorrect: number | null;
+  /** How often each option was chosen (graded choice and true/false questions). */
+  options: { label: string; text: string; chosen: number; correct: boolean }[];
+}
+
+export interface Outcomes {
+  passed: number;
+  failed: number;
+  completed: number;
+  averageScorePercent: number | null;
+  /** Ten buckets: 0–9 %, 10–19 %, … 90–100 %. */
+  scoreBuckets: number[];
 }
 
 export interface ModuleReport {
@@ -17,94 +35,95 @@ export interface ModuleReport {
   title: string;
   learners: number;
   attempts: number;
-  completed: number;
-  passed: number;
-  failed: number;
-  averageScorePercent: number | null;
+  /** Learners who finished (the quiz submitted), by their best result. */
+  finished: number;
+  inProgress: number;
+  best: Outcomes;
+  /** The same, counting only each learner's first attempt. */
+  firstTry: Outcomes;
   questions: QuestionStats[];
 }
 
 const percent = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((100 * part) / whole);
+const LETTERS = "abcdefgh";
+
+function outcomes(block: ResultCounts | undefined): Outcomes {
+  const n = (v: unknown) => (typeof v === "number" ? v : 0);
+  const scored = n(block?.scored);
+  return {
+    passed: n(block?.passed),
+    failed: n(block?.failed),
+    completed: n(block?.completed),
+    // Sums are kept in hundredths of a percent.
+    averageScorePercent: scored === 0 ? null : Math.round(n(block?.scoreSum) / scored / 100),
+    scoreBuckets: Array.from({ length: 10 }, (_, i) => n(block?.[`b${i}`])),
+  };
+}
+
+function optionsOf(q: Question, counts: Record<string, number>): QuestionStats["options"] {
+  if (q.type === "true-false")
+    return [true, false].map((v) => ({
+      label: String(v),
+      text: v ? "True" : "False",
+      chosen: counts[String(v)] ?? 0,
+      correct: q.answer === v,
+    }));
+  if (q.type === "single" || q.type === "multiple" || q.type === "scenario")
+    return q.options.map((o, i) => ({
+      label: LETTERS[i] ?? "",
+      text: o.text,
+      chosen: counts[LETTERS[i] ?? ""] ?? 0,
+      correct: o.correct,
+    }));
+  return [];
+}
 
 /**
- * How learners do on one module, across every version: the counts come from one $group over
- * the module's attempts, and each quiz question's success rate counts every attempt's last
- * answer to it (a retried quiz appends a second set of interactions with the same ids).
+ * How learners do on one module, across every version, read from its rollups (kept by the
+ * commit path), never by grouping attempts: the cost is the number of questions, not of learners.
  */
 export async function moduleReport(slug: string): Promise<ModuleReport> {
-  const mod = await Module.findOne({ slug }).select("_id title publishedVersion").lean();
+  const mod = await Module.findOne({ slug }).select("_id title").lean();
   if (!mod) throw notFound("Module");
-  const [totals] = await Attempt.aggregate<{
-    attempts: number;
-    learners: string[];
-    completed: number;
-    passed: number;
-    failed: number;
-    averageScore: number | null;
-  }>([
-    { $match: { moduleId: mod._id } },
-    {
-      $group: {
-        _id: null,
-        attempts: { $sum: 1 },
-        learners: { $addToSet: "$userId" },
-        completed: { $sum: { $cond: [{ $gte: ["$completionRank", 2] }, 1, 0] } },
-        passed: { $sum: { $cond: [{ $eq: ["$successRank", 2] }, 1, 0] } },
-        failed: { $sum: { $cond: [{ $eq: ["$successRank", 1] }, 1, 0] } },
-        averageScore: { $avg: "$scoreScaled" },
-      },
-    },
+  const [rollup, questionRows, latest] = await Promise.all([
+    ModuleRollup.findOne({ moduleId: mod._id }).lean(),
+    QuestionRollup.find({ moduleId: mod._id }).lean(),
+    ModuleVersion.findOne({ moduleId: mod._id }).sort({ version: -1 }).select("content").lean(),
   ]);
-  const perQuestion = await Attempt.aggregate<{ _id: string; answered: number; correct: number }>([
-    { $match: { moduleId: mod._id } },
-    { $unwind: "$interactions" },
-    { $match: { "interactions.id": { $regex: "^quiz-" } } },
-    {
-      $group: {
-        _id: { a: "$_id", q: "$interactions.id" },
-        result: { $last: "$interactions.result" },
-      },
-    },
-    {
-      $group: {
-        _id: "$_id.q",
-        answered: { $sum: 1 },
-        correct: { $sum: { $cond: [{ $eq: ["$result", "correct"] }, 1, 0] } },
-      },
-    },
-  ]);
-  const stats = new Map(perQuestion.map((row) => [row._id, row]));
-  const latest = await ModuleVersion.findOne({ moduleId: mod._id })
-    .sort({ version: -1 })
-    .select("content")
-    .lean();
+  const stats = new Map(questionRows.map((row) => [row.interactionId, row]));
   const quiz = ((latest?.content as ModuleContent | undefined)?.quiz ?? []).filter(
     (q: Question) => q.type !== "likert",
   );
   const questions = quiz.map((q) => {
     // The bundle names quiz interactions quiz-<question id>.
     const row = stats.get(`quiz-${q.id}`);
-    const answered = row?.answered ?? 0;
-    const correct = row?.correct ?? 0;
+    const answered = row?.attempts ?? 0;
+    const answers = row?.answers ?? 0;
     return {
       id: q.id,
       prompt: q.prompt,
       answered,
-      correct,
-      percentCorrect: percent(correct, answered),
+      firstTryCorrect: row?.firstTryCorrect ?? 0,
+      percentFirstTry: percent(row?.firstTryCorrect ?? 0, answered),
+      answers,
+      correct: row?.correct ?? 0,
+      percentCorrect: percent(row?.correct ?? 0, answers),
+      options: optionsOf(q, (row?.options ?? {}) as Record<string, number>),
     };
   });
+  const best = outcomes(rollup?.best as ResultCounts | undefined);
+  const learners = rollup?.learners ?? 0;
+  const finished = best.passed + best.failed + best.completed;
   return {
     slug,
     title: mod.title,
-    learners: totals?.learners.length ?? 0,
-    attempts: totals?.attempts ?? 0,
-    completed: totals?.completed ?? 0,
-    passed: totals?.passed ?? 0,
-    failed: totals?.failed ?? 0,
-    averageScorePercent:
-      typeof totals?.averageScore === "number" ? Math.round(totals.averageScore * 100) : null,
+    learners,
+    attempts: rollup?.attempts ?? 0,
+    finished,
+    inProgress: learners - finished,
+    best,
+    firstTry: outcomes(rollup?.firstTry as ResultCounts | undefined),
     questions,
   };
 }

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { requireRole } from "../auth/guards.ts";
-import { attemptsCsv } from "./attempts-csv.ts";
+import { moduleForCsv, writeAttemptsCsv } from "./attempts-csv.ts";
 import { moduleReport } from "./module-report.ts";
 
 export function reportRouter(): Router {
@@ -11,8 +11,10 @@ export function reportRouter(): Router {
   });
   router.get("/admin/modules/:slug/report.csv", requireRole("author"), async (req, res) => {
     const slug = String(req.params.slug);
-    const csv = await attemptsCsv(slug);
-    res.type("text/csv").attachment(`${slug}-attempts.csv`).send(csv);
+    const moduleId = await moduleForCsv(slug);
+    res.type("text/csv").attachment(`${slug}-attempts.csv`);
+    await writeAttemptsCsv(moduleId, res);
+    res.end();
   });
   return router;
 }

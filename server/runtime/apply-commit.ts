@@ -1,6 +1,12 @@
 import mongoose from "mongoose";
 import { forbidden, HttpError, notFound } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
+import type { AnswerRecord } from "../progress/question-counts.ts";
+import {
+  type AttemptIdentity,
+  type AttemptState,
+  recordCommit,
+} from "../progress/record-progress.ts";
 import { Attempt } from "./attempt-model.ts";
 import {
   type CmiInput,
@@ -43,13 +49,26 @@ export async function applyCommit(input: {
   const { seq } = commit;
   const attemptId = new mongoose.Types.ObjectId(input.attemptId);
   const userId = new mongoose.Types.ObjectId(input.userId);
+  const now = input.now ?? new Date();
   // The driver's collection, not the model: the values are already validated and shaped, and
-  // mongoose's casting of the interactions array would cost more than the write itself.
-  const result = await Attempt.collection.updateOne(
+  // mongoose's casting of the interactions array would cost more than the write itself. The
+  // document as it was (small fields only) tells the summaries and rollups what changed.
+  const update = commitUpdate(commit, now);
+  const before = await Attempt.collection.findOneAndUpdate(
     { _id: attemptId, userId, seq: { $lt: seq } },
-    commitUpdate(commit, input.now ?? new Date()),
+    update,
+    { returnDocument: "before", projection: BEFORE_FIELDS },
   );
-  if (result.matchedCount === 1) return { applied: true, seq };
+  if (before) {
+    await recordCommit({
+      attempt: before as unknown as AttemptIdentity,
+      before: stateOf(before, Number(before.interactionCount ?? 0)),
+      after: stateAfter(stateOf(before, 0), update.$max, seq),
+      interactions: update.$set.interactions as AnswerRecord[] | undefined,
+      now,
+    });
+    return { applied: true, seq };
+  }
 
   // Nothing matched: find out whether the attempt is missing, someone else's, or already newer.
   const current = await Attempt.findById(attemptId).select("userId seq lastSession").lean();
@@ -92,6 +111,7 @@ export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
       description: i.description,
       timestamp: i.timestamp,
     }));
+    set.interactionCount = cmi.interactions.length;
   }
   const max: Record<string, unknown> = { completionRank, successRank };
   if (scaled !== null) max.scoreScaled = scaled;
@@ -103,5 +123,48 @@ export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
   if (completionRank === 2) min.completedAt = now;
   if (successRank === 2) min.passedAt = now;
 
-  return { $set: set, $max: max, ...(Object.keys(min).length ? { $min: min } : {}) };
+  return {
+    $set: set,
+    $max: max,
+    ...(Object.keys(min).length ? { $min: min } : {}),
+  };
+}
+
+const BEFORE_FIELDS = {
+  userId: 1,
+  moduleId: 1,
+  slug: 1,
+  number: 1,
+  version: 1,
+  seq: 1,
+  completionRank: 1,
+  successRank: 1,
+  scoreScaled: 1,
+  progressMeasure: 1,
+  interactionCount: 1,
+} as const;
+
+function stateOf(doc: Record<string, unknown>, interactionCount: number) {
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  return {
+    seq: num(doc.seq) ?? 0,
+    completionRank: num(doc.completionRank) ?? 0,
+    successRank: num(doc.successRank) ?? 0,
+    scoreScaled: num(doc.scoreScaled),
+    progressMeasure: num(doc.progressMeasure) ?? 0,
+    interactionCount,
+  };
+}
+
+/** What the update's $max leaves stored, computed from the document as it was. */
+function stateAfter(before: AttemptState, max: Record<string, unknown>, seq: number): AttemptState {
+  const up = (old: number | null | undefined, next: unknown) =>
+    typeof next !== "number" ? (old ?? null) : old == null ? next : Math.max(old, next);
+  return {
+    seq,
+    completionRank: up(before.completionRank, max.completionRank) ?? 0,
+    successRank: up(before.successRank, max.successRank) ?? 0,
+    scoreScaled: up(before.scoreScaled, max.scoreScaled),
+    progressMeasure: up(before.progressMeasure, max.progressMeasure) ?? 0,
+  };
 }

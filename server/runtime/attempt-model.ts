@@ -36,6 +36,8 @@ const attemptSchema = new mongoose.Schema(
     location: { type: String, default: "" },
     suspendData: { type: String, default: "" },
     interactions: { type: [interactionSchema], default: [] },
+    /** interactions.length, readable without loading the array (rollups count what is new). */
+    interactionCount: { type: Number, default: 0 },
     /** Longest session_time seen per browser session; total time is their sum. */
     sessionSeconds: { type: mongoose.Schema.Types.Mixed, default: {} },
     // No default: $min only sets a date on a missing field (null would sort below every date).
@@ -47,10 +49,11 @@ const attemptSchema = new mongoose.Schema(
   },
   { timestamps: true, minimize: false },
 );
-// "My attempts" (dashboard, resume) and per-module reports.
+// A learner's attempts at a module (resume, retake, module page); which versions a learner may
+// load; a module's attempts in creation order (the CSV, rebuilding rollups).
 attemptSchema.index({ userId: 1, moduleId: 1, number: -1 }, { unique: true });
-attemptSchema.index({ userId: 1, updatedAt: -1 });
-attemptSchema.index({ moduleId: 1, version: 1, successRank: 1 });
+attemptSchema.index({ userId: 1, versionId: 1 });
+attemptSchema.index({ moduleId: 1, _id: 1 });
 
 export type AttemptRecord = InferSchemaType<typeof attemptSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -1,3 +1,9 @@
+import {
+  progressPercentOf,
+  type Status,
+  scorePercentOf,
+  statusOf,
+} from "../progress/status-rule.ts";
 import { COMPLETION, SUCCESS } from "./attempt-model.ts";
 
 export interface AttemptView {
@@ -5,7 +11,7 @@ export interface AttemptView {
   slug: string;
   version: number;
   number: number;
-  status: "not started" | "in progress" | "completed" | "passed" | "failed";
+  status: Status;
   progressPercent: number;
   scorePercent: number | null;
   totalSeconds: number;
@@ -36,28 +42,15 @@ export function totalSeconds(sessionSeconds: unknown): number {
 
 /** What learners see of an attempt; never the raw suspend data or interactions. */
 export function presentAttempt(a: AttemptLike): AttemptView {
-  const completed = a.completionRank >= 2;
-  const status: AttemptView["status"] =
-    a.successRank === 2
-      ? "passed"
-      : a.successRank === 1
-        ? "failed"
-        : completed
-          ? "completed"
-          : a.seq > 0
-            ? "in progress"
-            : "not started";
+  const result = { ...a, started: a.seq > 0 };
   return {
     id: a._id.toString(),
     slug: a.slug,
     version: a.version,
     number: a.number,
-    status,
-    progressPercent: completed
-      ? 100
-      : Math.round(Math.min(1, Math.max(0, a.progressMeasure ?? 0)) * 100),
-    // Rounded down, as the SCO's result panel does: 79.6 % must not read "80 %" beside "Failed".
-    scorePercent: typeof a.scoreScaled === "number" ? Math.floor(a.scoreScaled * 100 + 1e-9) : null,
+    status: statusOf(result),
+    progressPercent: progressPercentOf(result),
+    scorePercent: scorePercentOf(a.scoreScaled),
     totalSeconds: totalSeconds(a.sessionSeconds),
     updatedAt: a.updatedAt ?? null,
   };

@@ -3,6 +3,8 @@ import { Module } from "../content/module-model.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { notFound } from "../http/http-errors.ts";
+import { recordAttemptStart } from "../progress/record-progress.ts";
+import { isFinished } from "../progress/status-rule.ts";
 import { Attempt } from "./attempt-model.ts";
 
 /**
@@ -20,7 +22,7 @@ export async function startAttempt(input: { userId: string; slug: string; retake
   const userId = new mongoose.Types.ObjectId(input.userId);
   const latest = await Attempt.findOne({ userId, moduleId: mod._id }).sort({ number: -1 });
   if (mod.archived && !latest) throw notFound("Module");
-  const finished = latest !== null && (latest.successRank === 2 || latest.completionRank === 2);
+  const finished = latest !== null && isFinished(latest);
   // A retake only ever follows a finished attempt, and never starts on an archived module.
   if (latest && !(input.retake && finished && !mod.archived)) return latest;
 
@@ -30,8 +32,9 @@ export async function startAttempt(input: { userId: string; slug: string; retake
     .lean();
   if (!version) throw notFound("Published version");
   const number = (latest?.number ?? 0) + 1;
+  let created: Awaited<ReturnType<typeof Attempt.create>>[number];
   try {
-    return await Attempt.create({
+    created = await Attempt.create({
       userId,
       moduleId: mod._id,
       versionId: version._id,
@@ -45,4 +48,16 @@ export async function startAttempt(input: { userId: string; slug: string; retake
     if (!existing) throw err;
     return existing;
   }
+  await recordAttemptStart(
+    {
+      _id: created._id,
+      userId,
+      moduleId: mod._id,
+      slug: mod.slug,
+      number,
+      version: version.version,
+    },
+    created.get("createdAt") ?? new Date(),
+  );
+  return created;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
+import { statusRuleScript } from "./status-rule-script.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
 // imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
@@ -42,6 +43,7 @@ export function renderBundle(
   const json = JSON.stringify(sco);
   const files: BundleFile[] = [
     { path: "index.html", data: Buffer.from(renderIndexHtml(sco, json), "utf8") },
+    { path: "status-rule.js", data: statusRuleScript() },
     { path: "sco.js", data: readStatic("sco.js") },
     { path: "sco.css", data: readStatic("sco.css") },
     { path: "content.json", data: Buffer.from(`${json}\n`, "utf8") },
@@ -143,6 +145,7 @@ function renderIndexHtml(sco: ScoContent, json: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(sco.title)}</title>
 <link rel="stylesheet" href="sco.css">
+<script src="status-rule.js" defer></script>
 <script src="sco.js" defer></script>
 </head>
 <body>

@@ -67,22 +67,35 @@ after(async () => {
   await app.stop();
 });
 
-test("the report counts learners, outcomes, the average score and each question's success rate", async () => {
+test("the report counts learners by best result, first tries, and each question's answers", async () => {
   const report = await moduleReport("trust");
   assert.equal(report.learners, 3);
   assert.equal(report.attempts, 3);
-  assert.equal(report.completed, 2);
-  assert.equal(report.passed, 1);
-  assert.equal(report.failed, 1);
-  assert.equal(report.averageScorePercent, 75);
-  assert.equal(report.questions.length, quizIds.length);
-  // Question 1: Ana's last answer (the retry) is right, Ben's is wrong → 1 of 2.
+  assert.equal(report.finished, 2);
+  assert.equal(report.inProgress, 1);
+  assert.equal(report.best.passed, 1);
+  assert.equal(report.best.failed, 1);
+  assert.equal(report.best.averageScorePercent, 75);
+  assert.equal(report.best.scoreBuckets[9], 1, "Ana's 100 % is in the top bucket");
+  assert.equal(report.best.scoreBuckets[5], 1, "Ben's 50 % is in the 50–59 % bucket");
   assert.deepEqual(
-    { answered: report.questions[0]?.answered, correct: report.questions[0]?.correct },
-    { answered: 2, correct: 1 },
+    { passed: report.firstTry.passed, failed: report.firstTry.failed },
+    { passed: 1, failed: 1 },
   );
-  // Question 2: both right.
-  assert.equal(report.questions[1]?.percentCorrect, 100);
+  assert.equal(report.questions.length, quizIds.length);
+  // Question 1: both answered it, neither right at first; Ana's retry was right → 1 of 3 answers.
+  const first = report.questions[0];
+  assert.deepEqual(
+    {
+      answered: first?.answered,
+      firstTryCorrect: first?.firstTryCorrect,
+      answers: first?.answers,
+      correct: first?.correct,
+    },
+    { answered: 2, firstTryCorrect: 0, answers: 3, correct: 1 },
+  );
+  // Question 2: both right the first time.
+  assert.equal(report.questions[1]?.percentFirstTry, 100);
 });
 
 test("authors see the report page and download a CSV; learners get 403", async () => {

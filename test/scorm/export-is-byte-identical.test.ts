@@ -65,7 +65,7 @@ describe("exportPackage", () => {
     const entries = await unzip(await zipOf(fixtureModule(), 1, "scorm2004"));
     assert.deepEqual(
       entries.slice(0, 5).map((e) => e.path),
-      ["imsmanifest.xml", "index.html", "sco.js", "sco.css", "content.json"],
+      ["imsmanifest.xml", "index.html", "status-rule.js", "sco.js", "sco.css", "content.json"],
     );
   });
 

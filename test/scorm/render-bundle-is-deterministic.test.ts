@@ -32,7 +32,7 @@ describe("renderBundle", () => {
     const b = renderBundle(fixtureModule(), { version: 3, target: "any" });
     assert.deepEqual(
       a.map((f) => f.path),
-      ["index.html", "sco.js", "sco.css", "content.json"],
+      ["index.html", "status-rule.js", "sco.js", "sco.css", "content.json"],
     );
     for (const [i, file] of a.entries()) {
       assert.ok(file.data.equals(b[i]?.data ?? Buffer.alloc(0)), `${file.path} is byte-identical`);
@@ -66,8 +66,8 @@ describe("renderBundle", () => {
     const html = fileText(files, "index.html");
     const json = embeddedJson(html);
     assert.doesNotMatch(json, /<\/script|<!--|</i);
-    // The only <script> elements are the runtime and the data block.
-    assert.equal(html.match(/<script/g)?.length, 2);
+    // The only <script> elements are the status rule, the runtime and the data block.
+    assert.equal(html.match(/<script/g)?.length, 3);
     const parsed = JSON.parse(json) as ScoContent;
     assert.deepEqual(parsed, JSON.parse(fileText(files, "content.json")));
     assert.equal(parsed.summary.endsWith(HOSTILE_TEXT), true, "text survives the escaping intact");
