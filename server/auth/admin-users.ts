@@ -35,12 +35,40 @@ function presentAdminUser(u: {
   };
 }
 
-/** Every account, admins first, then by name. */
-export async function listUsers(input: { actor: Admin }): Promise<AdminUserView[]> {
+export const USERS_PAGE_SIZE = 50;
+
+export interface UserPage {
+  users: AdminUserView[];
+  /** The email to continue after, when there are more. */
+  next: string | null;
+}
+
+/**
+ * One page of accounts in email order, optionally those whose email starts with `search`. Pages
+ * continue after an email (keyset paging on the unique email index), so page 200 costs what page
+ * 1 does.
+ */
+export async function listUsers(input: {
+  actor: Admin;
+  after?: string;
+  search?: string;
+  limit?: number;
+}): Promise<UserPage> {
   assertCan(input.actor, "list-users");
-  const users = await User.find().sort({ displayName: 1 }).lean();
-  const rank: Record<Role, number> = { admin: 0, author: 1, learner: 2 };
-  return users.map(presentAdminUser).sort((a, b) => rank[a.role] - rank[b.role]);
+  const limit = Math.min(Math.max(Math.trunc(input.limit ?? USERS_PAGE_SIZE), 1), 200);
+  const email: Record<string, string> = {};
+  const prefix = (input.search ?? "").trim().toLowerCase().slice(0, 254);
+  if (prefix) {
+    email.$gte = prefix;
+    email.$lt = `${prefix}\uffff`;
+  }
+  if (input.after && (!email.$gte || input.after >= email.$gte)) email.$gt = input.after;
+  const users = await User.find(Object.keys(email).length ? { email } : {})
+    .sort({ email: 1 })
+    .limit(limit + 1)
+    .lean();
+  const page = users.slice(0, limit).map(presentAdminUser);
+  return { users: page, next: users.length > limit ? (page.at(-1)?.email ?? null) : null };
 }
 
 export interface ChangeRoleInput {

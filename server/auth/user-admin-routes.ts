@@ -12,7 +12,9 @@ export function userAdminRouter(): Router {
   router.use(["/admin/users", "/api/admin/users"], requireRole("admin"));
 
   router.get("/api/admin/users", async (req, res) => {
-    res.json({ users: await listUsers({ actor: actorOf(req) }) });
+    const search = typeof req.query.q === "string" ? req.query.q : undefined;
+    const after = typeof req.query.after === "string" ? req.query.after : undefined;
+    res.json(await listUsers({ actor: actorOf(req), search, after }));
   });
 
   router.post("/api/admin/users/:id/role", async (req, res) => {

@@ -1,5 +1,8 @@
 import { Router } from "express";
 import { listAuditEvents } from "../audit/list-audit-events.ts";
+
+const AUDIT_PAGE_SIZE = 100;
+
 import { listUsers } from "../auth/admin-users.ts";
 import { requireRole } from "../auth/guards.ts";
 import { ROLES } from "../auth/roles.ts";
@@ -123,13 +126,29 @@ export function authoringPagesRouter(): Router {
 
   router.get("/admin/users", admin, async (req, res) => {
     const actor = actorOf(req);
-    const users = (await listUsers({ actor })).map((u) => ({ ...u, isMe: u.id === actor.id }));
-    res.render("admin/users", { title: "Users", extraCss: ADMIN_CSS, users, roles: ROLES });
+    const search = typeof req.query.q === "string" ? req.query.q : "";
+    const after = typeof req.query.after === "string" ? req.query.after : undefined;
+    const page = await listUsers({ actor, search, after });
+    const users = page.users.map((u) => ({ ...u, isMe: u.id === actor.id }));
+    const next = page.next
+      ? `/admin/users?${new URLSearchParams({ ...(search ? { q: search } : {}), after: page.next })}`
+      : null;
+    res.render("admin/users", {
+      title: "Users",
+      extraCss: ADMIN_CSS,
+      users,
+      roles: ROLES,
+      search,
+      next,
+    });
   });
 
-  router.get("/admin/audit", author, async (_req, res) => {
-    const events = await listAuditEvents({ limit: 200 });
-    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, events });
+  router.get("/admin/audit", author, async (req, res) => {
+    const before = typeof req.query.before === "string" ? new Date(req.query.before) : undefined;
+    const events = await listAuditEvents({ limit: AUDIT_PAGE_SIZE, before });
+    const last = events.length === AUDIT_PAGE_SIZE ? events.at(-1) : undefined;
+    const next = last ? `/admin/audit?before=${encodeURIComponent(last.at.toISOString())}` : null;
+    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, events, next });
   });
 
   return router;

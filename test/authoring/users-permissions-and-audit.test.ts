@@ -134,7 +134,7 @@ describe("user administration", () => {
     const { users } = (await res.json()) as { users: Record<string, unknown>[] };
     assert.deepEqual(
       users.map((u) => u.email),
-      ["root@example.org", "ada@example.org", "lee@example.org"],
+      ["ada@example.org", "lee@example.org", "root@example.org"],
     );
     assert.ok(users.every((u) => !("passwordHash" in u)));
   });
