@@ -3,6 +3,8 @@ import compression from "compression";
 import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
+import { accountRouter } from "./account/account-routes.ts";
+import { unsubscribeRouter } from "./account/unsubscribe-routes.ts";
 import { auditRouter } from "./audit/audit-routes.ts";
 import { authRouter } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
@@ -17,8 +19,11 @@ import { jsonForScript } from "./http/json-for-script.ts";
 import type { Logger } from "./http/logger.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
+import { outboxRouter } from "./mail/outbox-routes.ts";
 import { playerRouter } from "./player/player-routes.ts";
 import { reportRouter } from "./reports/report-routes.ts";
+import { reviewGlanceForDashboard, reviewRouter } from "./review/review-routes.ts";
+import { defaultReviewWiring, type ReviewWiring } from "./review/wiring.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
 import { exportRouter } from "./scorm/export-routes.ts";
 
@@ -33,6 +38,8 @@ export interface AppDeps {
   ttlIndexesWork: boolean;
   /** A node:cluster worker: rate-limit counters are shared through the primary. */
   clusterWorker?: boolean;
+  /** Review, reminders and mail (issue #15): mailer, link base, time zone, clock. */
+  review?: Partial<ReviewWiring>;
 }
 
 /** Builds the Express app. No listening, no connecting: tests and main.ts both call this. */
@@ -61,6 +68,10 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
+  const review = defaultReviewWiring(deps.review);
+  const reviewDeps = { clock: review.clock, defaults: { timeZone: review.timeZone } };
+  // Signed by HMAC, so it needs neither a session nor a CSRF token (one-click unsubscribe).
+  app.use(unsubscribeRouter({ secret: deps.config.sessionSecret, clock: review.clock }));
 
   const sessions = sessionMiddleware({
     secret: deps.config.sessionSecret,
@@ -79,7 +90,19 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   });
 
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
+  app.use(
+    accountRouter({
+      ...reviewDeps,
+      mailer: review.mailer,
+      publicUrl: review.publicUrl,
+      logger: deps.logger,
+      clusterWorker: deps.clusterWorker ?? false,
+    }),
+  );
   app.use(authRouter({ passport, clusterWorker: deps.clusterWorker ?? false }));
+  app.use(reviewRouter(reviewDeps));
+  app.use(outboxRouter({ outboxDir: review.outboxDir }));
+  app.get("/dashboard", reviewGlanceForDashboard(reviewDeps));
   app.use(authoringRouter());
   app.use(userAdminRouter());
   app.use(auditRouter());

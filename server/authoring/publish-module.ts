@@ -7,6 +7,7 @@ import { ModuleVersion } from "../content/module-version-model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
+import { retireRemovedQuestions } from "../review/retire-cards.ts";
 import { RevisionConflict } from "./authoring-errors.ts";
 
 export const PUBLISH_NOTE_MAX = 500;
@@ -69,6 +70,7 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
     { _id: mod._id },
     { $max: { publishedVersion: version, publishedRevision: mod.revision } },
   );
+  await retireRemovedQuestions(mod._id, content);
   await recordAudit({
     actor,
     action: "module.publish",

@@ -5,7 +5,9 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createLogger } from "../http/logger.ts";
+import { startBackgroundJobs } from "../jobs/background-jobs.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
+import { reviewWiringFromConfig } from "../review/wiring.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
@@ -38,13 +40,17 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     await migrateToStatusRule(logger);
   }
 
+  const review = reviewWiringFromConfig(config);
   const { app, close: closeApp } = createApp({
     config,
     logger,
     connection: db.connection,
     ttlIndexesWork: db.embedded === null && process.env[EMBEDDED_DB_ENV] !== "1",
     clusterWorker: opts.clusterWorker,
+    review,
   });
+  // Review reminders: every process polls; a lease in the database picks one per run.
+  const jobs = startBackgroundJobs(config, logger, review);
   const server: Server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -55,6 +61,8 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     logger.info(`${signal}: stopping`);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await jobs.stop();
+    review.mailer.close();
     await closeApp();
     await db.close();
   });

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { recordReviewAnswers } from "../review/record-review-answers.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
 import { type AnswerRecord, questionIncrements } from "./question-counts.ts";
@@ -128,4 +129,14 @@ export async function recordCommit(input: {
       ? questionIncrements(journal, input.before.interactionCount)
       : undefined;
   await applyRollups(a.moduleId, inc, questions);
+  if (questions) {
+    await recordReviewAnswers({
+      userId: a.userId,
+      moduleId: a.moduleId,
+      slug: a.slug,
+      version: a.version,
+      answers: (journal ?? []).slice(input.before.interactionCount),
+      now,
+    });
+  }
 }
