@@ -15,6 +15,8 @@ export async function startRunningApp(opts: {
   dataDir: string;
   env?: Record<string, string>;
   listeners?: number;
+  /** A database the test also reads (instead of the app's own embedded one). */
+  mongodbUri?: string;
 }): Promise<RunningApp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -25,6 +27,7 @@ export async function startRunningApp(opts: {
   };
   delete env.MONGODB_URI;
   delete env.NODE_ENV;
+  if (opts.mongodbUri) env.MONGODB_URI = opts.mongodbUri;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: REPO_ROOT,
     env,
