@@ -16,7 +16,12 @@ import { Attempt } from "../../server/runtime/attempt-model.ts";
 import { issueCommitToken } from "../../server/runtime/commit-token.ts";
 import { startAppProcess } from "./app-process.ts";
 import { median, percentile, roundMs } from "./latency-stats.ts";
-import { type CommitTarget, type OpenLoopResult, openLoopCommits } from "./open-loop-commits.ts";
+import {
+  type CommitTarget,
+  type OpenLoopResult,
+  openLoopCommits,
+  waitUntilCommitsAreQuick,
+} from "./open-loop-commits.ts";
 import { javaChildPid, processMemory } from "./process-memory.ts";
 import { buildCommitBody } from "./realistic-commit.ts";
 import { REQUESTS, type RequestName, sampleRequests, signIn } from "./request-samples.ts";
@@ -170,6 +175,7 @@ async function measure(size: number): Promise<SizeResult> {
         body: (seq) => body.replace('{"seq":1,', `{"seq":${seq},`),
       };
     });
+    if (targets.length === 0) throw new Error("no attempts to commit to");
     const openLoop: OpenLoopResult[] = [];
     for (const rate of RATES) {
       const r = await openLoopCommits({
@@ -180,10 +186,15 @@ async function measure(size: number): Promise<SizeResult> {
         timeoutMs: TIMEOUT_MS,
       });
       openLoop.push(r);
+      const drainMs = await waitUntilCommitsAreQuick({
+        baseUrl: app.baseUrl,
+        target: targets[0] as CommitTarget,
+      });
       log(
         `  open loop ${rate}/s over ${targets.length} attempts: sent ${r.sent} (${r.achievedRate.toFixed(0)}/s), ` +
           `p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, errors ${r.errors}, stale ${r.stale}` +
-          (r.errorExamples.length ? `; e.g. ${r.errorExamples.join(" | ")}` : ""),
+          (r.errorExamples.length ? `; e.g. ${r.errorExamples.slice(0, 2).join(" | ")}` : "") +
+          (drainMs > 1000 ? `; the server caught up ${(drainMs / 1000).toFixed(1)} s later` : ""),
       );
     }
     log(`  open loop: ${elapsed(phase)}`);
