@@ -47,6 +47,8 @@ export interface SampleOptions {
   commitBody: (seq: number) => string;
   warmup: number;
   samples: number;
+  /** Told how far along the rounds are, at most every 10 s (slow sizes take minutes). */
+  progress?: (line: string) => void;
 }
 
 /**
@@ -111,11 +113,19 @@ export async function sampleRequests(opts: SampleOptions): Promise<Record<Reques
     RequestName,
     number[]
   >;
-  for (let round = 0; round < opts.warmup + opts.samples; round++) {
+  const rounds = opts.warmup + opts.samples;
+  const started = performance.now();
+  let reported = started;
+  for (let round = 0; round < rounds; round++) {
     for (const name of REQUESTS) {
-      const started = performance.now();
+      const sent = performance.now();
       await run[name]();
-      if (round >= opts.warmup) times[name].push(performance.now() - started);
+      if (round >= opts.warmup) times[name].push(performance.now() - sent);
+    }
+    if (performance.now() - reported > 10_000 && round + 1 < rounds) {
+      reported = performance.now();
+      const seconds = ((reported - started) / 1000).toFixed(1);
+      opts.progress?.(`  requests: round ${round + 1}/${rounds} done, ${seconds} s`);
     }
   }
   return times;

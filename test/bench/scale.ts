@@ -140,6 +140,7 @@ async function measure(size: number): Promise<SizeResult> {
       commitBody: (seq) => template.replace('{"seq":1,', `{"seq":${seq},`),
       warmup: WARMUP,
       samples: SAMPLES,
+      progress: log,
     });
     const medianMs = {} as Record<RequestName, number>;
     const p95Ms = {} as Record<RequestName, number>;

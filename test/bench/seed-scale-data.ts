@@ -184,7 +184,7 @@ export class ScaleSeeder {
     let lastLog = started;
     const progress = (force = false) => {
       const now = performance.now();
-      if (!force && now - lastLog < 5000) return;
+      if (!force && now - lastLog < 10_000) return;
       lastLog = now;
       const seconds = (now - started) / 1000;
       opts.log(
