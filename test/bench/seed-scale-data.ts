@@ -182,10 +182,12 @@ export class ScaleSeeder {
     const commitsBefore = this.commits;
     let done = 0;
     let lastLog = started;
+    let lastLogged = -1;
     const progress = (force = false) => {
       const now = performance.now();
-      if (!force && now - lastLog < 10_000) return;
+      if (done === lastLogged || (!force && now - lastLog < 10_000)) return;
       lastLog = now;
+      lastLogged = done;
       const seconds = (now - started) / 1000;
       opts.log(
         `  seeding to ${target.toLocaleString("en")}: ${done.toLocaleString("en")}/${toAdd.toLocaleString("en")} attempts, ` +
