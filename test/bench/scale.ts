@@ -13,8 +13,8 @@ import { loadCourseLibrary } from "../../server/content/load-course-library.ts";
 import { connectDatabase } from "../../server/db/connect.ts";
 import { createLogger } from "../../server/http/logger.ts";
 import { Attempt } from "../../server/runtime/attempt-model.ts";
-import { issueCommitToken } from "../../server/runtime/commit-token.ts";
 import { startAppProcess } from "./app-process.ts";
+import { commitTargets } from "./commit-targets.ts";
 import { median, percentile, roundMs } from "./latency-stats.ts";
 import {
   type CommitTarget,
@@ -25,7 +25,7 @@ import {
 import { javaChildPid, processMemory } from "./process-memory.ts";
 import { buildCommitBody } from "./realistic-commit.ts";
 import { REQUESTS, type RequestName, sampleRequests, signIn } from "./request-samples.ts";
-import { commitPool, randomSession, ScaleSeeder } from "./seed-scale-data.ts";
+import { randomSession, ScaleSeeder } from "./seed-scale-data.ts";
 
 const envNumber = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -154,27 +154,11 @@ async function measure(size: number): Promise<SizeResult> {
     log(`  requests: ${elapsed(phase)}`);
 
     phase = performance.now();
-    // Tokens as the player page issues them (same function, same secret), rather than signing in
-    // hundreds of learners over HTTP.
-    const targets: CommitTarget[] = commitPool(seeded, POOL, new Set([learnerId])).map((a) => {
-      const body = JSON.stringify(
-        buildCommitBody(seeded.module(a.slug), a.plan, {
-          stage: "final",
-          seq: 1,
-          session: randomSession(Math.random),
-        }),
-      );
-      return {
-        commitUrl: `/api/attempts/${a.attemptId}/commit`,
-        token: issueCommitToken(config.sessionSecret, a.attemptId, a.userId),
-        get seq() {
-          return a.seq;
-        },
-        set seq(v: number) {
-          a.seq = v;
-        },
-        body: (seq) => body.replace('{"seq":1,', `{"seq":${seq},`),
-      };
+    const targets = commitTargets({
+      seeder: seeded,
+      count: POOL,
+      exclude: new Set([learnerId]),
+      secret: config.sessionSecret,
     });
     if (targets.length === 0) throw new Error("no attempts to commit to");
     const openLoop: OpenLoopResult[] = [];

@@ -31,7 +31,7 @@ export interface SeededAttempt {
   plan: AttemptPlan;
 }
 
-const finished = (a: SeededAttempt) => a.plan.outcome !== "in-progress";
+export const finished = (a: SeededAttempt) => a.plan.outcome !== "in-progress";
 
 interface Learner {
   id: string;
@@ -214,18 +214,4 @@ export class ScaleSeeder {
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     progress(true);
   }
-}
-
-/** Attempts for the open-loop test: in-progress ones first (those are what learners commit to). */
-export function commitPool(seeder: ScaleSeeder, size: number, exclude: Set<string>) {
-  const byLearner = new Map<string, SeededAttempt>();
-  for (const a of seeder.attempts) {
-    if (exclude.has(a.userId)) continue;
-    const current = byLearner.get(a.userId);
-    if (!current || (finished(current) && !finished(a))) byLearner.set(a.userId, a);
-  }
-  const candidates = [...byLearner.values()].sort(
-    (x, y) => Number(finished(x)) - Number(finished(y)),
-  );
-  return candidates.slice(0, size);
 }
