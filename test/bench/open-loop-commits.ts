@@ -35,8 +35,10 @@ export async function openLoopCommits(opts: {
   timeoutMs: number;
 }): Promise<OpenLoopResult> {
   const url = new URL(opts.baseUrl);
-  // Enough sockets that the client is never the queue at these rates.
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  // Enough sockets that the client is never the queue at these rates. Idle sockets are dropped
+  // after 4 s, before the server's 5 s keep-alive timeout, so a request is never sent on a socket
+  // the server is closing at that moment (which fails with ECONNRESET through no fault of its own).
+  const agent = new Agent({ keepAlive: true, maxSockets: 512, timeout: 4000 });
   const total = Math.round(opts.rate * opts.seconds);
   const interval = 1000 / opts.rate;
   const latencies: number[] = [];
