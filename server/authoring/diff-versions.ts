@@ -23,7 +23,7 @@ export async function diffVersions(input: DiffVersionsInput): Promise<{ lessons:
   const [from, to] = await Promise.all(
     [input.from, input.to].map(async (version) => {
       const found = await ModuleVersion.findOne({ moduleId: mod._id, version })
-        .select("content")
+        .select("content.lessons")
         .lean();
       if (!found) throw notFound(`Version ${version}`);
       return found.content as ModuleContent;
