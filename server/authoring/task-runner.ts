@@ -39,6 +39,8 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   job: Job | null;
+  /** Fails the running job as stopped and frees the slot (set while a job runs). */
+  stopJob?: () => void;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -120,6 +122,8 @@ export class TaskRunner {
       if (timer) clearTimeout(timer);
       slot.worker.off("message", onMessage);
       slot.job = null;
+      slot.stopJob = undefined;
+      slot.worker.unref();
       settle();
       this.idle(slot);
       this.dispatch();
@@ -132,6 +136,9 @@ export class TaskRunner {
           : job.reject(new Error(`task failed: ${reply.message}`)),
       );
     };
+    slot.stopJob = () => finish(() => job.reject(job.opts.stopped()));
+    // A thread at work keeps the process alive until its task ends; an idle one does not.
+    slot.worker.ref();
     slot.ready.then(
       () => {
         if (slot.job !== job) return;
@@ -139,7 +146,7 @@ export class TaskRunner {
         timer = setTimeout(() => {
           // Out of the pool first, so the next task goes to a fresh thread, not this one.
           void this.end(slot);
-          finish(() => job.reject(job.opts.stopped()));
+          slot.stopJob?.();
         }, job.opts.timeoutMs);
         slot.worker.postMessage({ task: job.task, input: job.input });
       },
@@ -156,10 +163,9 @@ export class TaskRunner {
   /** A thread that ended by itself (out of memory, a crash) fails its task as stopped. */
   private lost(slot: Slot): void {
     this.slots.delete(slot);
-    const job = slot.job;
-    slot.job = null;
-    if (job) job.reject(job.opts.stopped());
-    this.dispatch();
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    if (slot.stopJob) slot.stopJob();
+    else this.dispatch();
   }
 
   private async end(slot: Slot): Promise<void> {

@@ -82,7 +82,11 @@ async function diffOverHttp(slug: string) {
  * word diff does not keep exactly).
  */
 function assertRebuilds(lesson: LessonDiff, before: string, after: string) {
-  const words = (parts: { value: string }[]) => parts.map((p) => p.value).join("").split(/\s+/);
+  const words = (parts: { value: string }[]) =>
+    parts
+      .map((p) => p.value)
+      .join("")
+      .split(/\s+/);
   const old = words(lesson.parts.filter((p) => !p.added));
   const now = words(lesson.parts.filter((p) => !p.removed));
   assert.ok(old.join(" ") === before.split(/\s+/).join(" "), `${lesson.id}: the older text`);
