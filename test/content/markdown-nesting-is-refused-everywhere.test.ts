@@ -93,6 +93,19 @@ describe("Markdown nesting limits", () => {
     assert.match(emphasis.error?.issues[0]?.message ?? "", NESTED_INLINE);
   });
 
+  test("a paragraph with tens of thousands of possible emphasis marks is refused", () => {
+    // marked rescans the rest of the paragraph for each "_": this took over seven seconds.
+    const result = moduleContent.safeParse(withLesson(`Intro\n\n${"_a".repeat(49_000)}`));
+    assert.match(
+      result.error?.issues[0]?.message ?? "",
+      /^line 3: this text has too many \*, _ or ~ marks/,
+    );
+    assert.match(renderMarkdown("_a".repeat(49_000)), NOTICE);
+    // The same marks spread over ordinary paragraphs are fine.
+    const paragraphs = Array.from({ length: 500 }, () => "Some _emphasis_ and **strong** words.");
+    assert.equal(moduleContent.safeParse(withLesson(paragraphs.join("\n\n"))).success, true);
+  });
+
   test("the editor's save refuses it with a field message and stores nothing", async () => {
     const created = await sendJson(
       client,
