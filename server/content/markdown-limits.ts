@@ -137,7 +137,8 @@ export function lexMarkdown(markdown: string): Token[] {
       err.message = `line ${line}: ${err.reason}`;
       throw err;
     }
-    throw new MarkdownLimitError(`this text cannot be shown (${(err as Error).message})`, line);
+    const first = String((err as Error).message).split("\n")[0];
+    throw new MarkdownLimitError(`the Markdown renderer cannot read this text (${first})`, line);
   }
 }
 
