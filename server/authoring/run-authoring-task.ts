@@ -18,8 +18,3 @@ export function runAuthoringTask<K extends keyof AuthoringTasks>(
 ): Promise<ReturnType<AuthoringTasks[K]>> {
   return runner.run(task, input, opts);
 }
-
-/** Ends the worker threads, for a graceful stop. */
-export function stopAuthoringTasks(): Promise<void> {
-  return runner.close();
-}
