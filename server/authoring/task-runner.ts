@@ -39,8 +39,10 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   job: Job | null;
-  /** Fails the running job as stopped and frees the slot (set while a job runs). */
-  stopJob?: () => void;
+  /** Set once the thread has loaded its tasks. */
+  started: boolean;
+  /** Fails the running job (as stopped, unless given another error) and frees the slot. */
+  failJob?: (err?: Error) => void;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -93,21 +95,22 @@ export class TaskRunner {
     worker.unref();
     // A crash is handled by the exit that follows it; without a listener it would throw here.
     worker.on("error", () => {});
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error("task worker did not start")),
-        START_TIMEOUT_MS,
-      );
+    const slot: Slot = { worker, ready: Promise.resolve(), job: null, started: false };
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error("task worker did not start"));
+        void this.end(slot);
+      }, START_TIMEOUT_MS);
       timer.unref();
       worker.once("message", () => {
         clearTimeout(timer);
+        slot.started = true;
         resolve();
       });
       worker.once("error", reject);
       worker.once("exit", () => reject(new Error("task worker ended while starting")));
     });
-    ready.catch(() => {});
-    const slot: Slot = { worker, ready, job: null };
+    slot.ready.catch(() => {});
     this.slots.add(slot);
     worker.on("exit", () => this.lost(slot));
     return slot;
@@ -122,7 +125,7 @@ export class TaskRunner {
       if (timer) clearTimeout(timer);
       slot.worker.off("message", onMessage);
       slot.job = null;
-      slot.stopJob = undefined;
+      slot.failJob = undefined;
       slot.worker.unref();
       settle();
       this.idle(slot);
@@ -136,7 +139,7 @@ export class TaskRunner {
           : job.reject(new Error(`task failed: ${reply.message}`)),
       );
     };
-    slot.stopJob = () => finish(() => job.reject(job.opts.stopped()));
+    slot.failJob = (err) => finish(() => job.reject(err ?? job.opts.stopped()));
     // A thread at work keeps the process alive until its task ends; an idle one does not.
     slot.worker.ref();
     slot.ready.then(
@@ -146,7 +149,7 @@ export class TaskRunner {
         timer = setTimeout(() => {
           // Out of the pool first, so the next task goes to a fresh thread, not this one.
           void this.end(slot);
-          slot.stopJob?.();
+          slot.failJob?.();
         }, job.opts.timeoutMs);
         slot.worker.postMessage({ task: job.task, input: job.input });
       },
@@ -160,12 +163,16 @@ export class TaskRunner {
     slot.idleTimer.unref();
   }
 
-  /** A thread that ended by itself (out of memory, a crash) fails its task as stopped. */
+  /**
+   * A thread that ended by itself fails its task: as stopped when it was running one (out of
+   * memory, usually), as a plain error when it never started (a bug, not the input's fault).
+   */
   private lost(slot: Slot): void {
     this.slots.delete(slot);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
-    if (slot.stopJob) slot.stopJob();
-    else this.dispatch();
+    if (!slot.failJob) this.dispatch();
+    else if (slot.started) slot.failJob();
+    else slot.failJob(new Error("task worker ended before it started"));
   }
 
   private async end(slot: Slot): Promise<void> {
