@@ -7,7 +7,10 @@ import { getDefaults, Lexer, type MarkedOptions, type Token, Tokenizer } from "m
 // the content schema reports them to the author, and the renderer stops at the same point, so
 // what validates always renders and what does not fails fast.
 
-/** Lists, quotes, emphasis and links may each be nested this many levels deep. */
+/**
+ * Lists and quotes may be nested this many levels deep (counted together), and so may emphasis,
+ * strikethrough and links.
+ */
 export const MARKDOWN_NESTING_MAX = 10;
 /**
  * Characters marked may rescan looking for the end of emphasis or strikethrough, summed over a
