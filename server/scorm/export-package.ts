@@ -87,10 +87,20 @@ export function exportPackage(
   content: ModuleContent,
   opts: { version: number; format: PackageFormat },
 ): Readable {
-  const entries = packageEntries(content, opts);
+  return zipPackage(packageEntries(content, opts));
+}
+
+/**
+ * The zip of entries made by packageEntries (which may have run on a worker thread, whose
+ * Buffers arrive as plain byte arrays).
+ */
+export function zipPackage(entries: { path: string; data: Uint8Array }[]): Readable {
   const zip = new yazl.ZipFile();
   const options = entryOptions();
-  for (const entry of entries) zip.addBuffer(entry.data, entry.path, options);
+  for (const entry of entries) {
+    const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+    zip.addBuffer(data, entry.path, options);
+  }
   zip.end();
   return zip.outputStream as Readable;
 }
