@@ -196,15 +196,30 @@ describe("Markdown nesting limits", () => {
     const res = await client.get("/admin/modules/long-ago/export/scorm2004?version=1");
     assert.equal(res.status, 200);
     const entries = await unzip(Buffer.from(await res.arrayBuffer()));
-    const json = entries.find((e) => e.path === "content.json")?.data.toString("utf8") ?? "";
-    const sco = JSON.parse(json) as { lessons: { html: string }[] };
+    const html = entries.find((e) => e.path === "index.html")?.data.toString("utf8") ?? "";
+    const sco = scoContentOf(html);
     assert.match(sco.lessons[0]?.html ?? "", NOTICE);
+
+    // The player's bundle of that version plays too, with the same notice.
+    const version = await ModuleVersion.findOne({ slug: "long-ago" }).lean();
+    const bundle = await client.get(`/bundles/${version?._id}/index.html`);
+    assert.equal(bundle.status, 200);
+    assert.match(scoContentOf(await bundle.text()).lessons[0]?.html ?? "", NOTICE);
 
     // The draft holds the same text: it still downloads as a folder zip, to be fixed there.
     const folder = await client.get("/admin/modules/long-ago/export/courses.zip");
     assert.equal(folder.status, 200);
   });
 });
+
+/** The content JSON a bundle's index.html carries (with \u003c escapes that JSON.parse reads). */
+function scoContentOf(html: string): { lessons: { html: string }[] } {
+  const json = /<script type="application\/json" id="sco-content">([\s\S]*?)<\/script>/.exec(
+    html,
+  )?.[1];
+  assert.ok(json, "index.html carries the content");
+  return JSON.parse(json) as { lessons: { html: string }[] };
+}
 
 async function importCourseZipError(zip: Buffer): Promise<CourseProblemsError> {
   const err = await importCourseZip({ zip, actor: ada }).catch((e: unknown) => e);
