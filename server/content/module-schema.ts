@@ -194,7 +194,7 @@ function markdown(max: number, what: string, checkRendering: boolean) {
  * predate the Markdown limits and must still open (text past them renders as a notice).
  */
 function moduleSchema(checkRendering: boolean) {
-  /** A lesson once its Markdown has been read: the shape stored in MongoDB and in content.json. */
+  /** A lesson once its Markdown has been read: the shape stored in MongoDB and in the bundle. */
   const lesson = z.strictObject({
     id: slug,
     title: text(3, 120),
