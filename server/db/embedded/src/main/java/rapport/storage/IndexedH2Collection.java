@@ -1,0 +1,186 @@
+package rapport.storage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import rapport.EngineStats;
+import rapport.index.OrderedIndex;
+import rapport.query.FilterConditions;
+import rapport.query.QueryPlan;
+import rapport.query.QueryPlanner;
+import rapport.query.SortOrder;
+
+/**
+ * The stock H2 collection, but queries, updates, deletes and counts go through {@link QueryPlanner}
+ * and read only the candidate documents an index yields; and its {@link OrderedIndex}es are built
+ * once, in one pass over the documents, then kept up to date and reopened as they are.
+ */
+public class IndexedH2Collection extends H2Collection {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
+
+    private final MVMap<Object, Document> dataMap;
+    /** The $match an aggregation starts with, for its one read of the whole collection. */
+    private Document leadingMatch;
+    /** Indexes found unbuilt while the database opens; built together by {@link #finishOpening}. */
+    private List<OrderedIndex> pending;
+
+    public IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                               MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                               CursorRegistry cursorRegistry, boolean opening) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+        this.pending = opening ? new ArrayList<>() : null;
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        EngineStats.documentExamined();
+        return super.getDocument(position);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return super.streamAllDocumentsWithPosition().peek(d -> EngineStats.documentExamined());
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        EngineStats.collectionScan();
+        if (isNaturalDescending(orderBy)) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> documents = dataMap.values().stream().peek(d -> EngineStats.documentExamined());
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        QueryPlan plan = plan(query, orderBy, limit > 0);
+        if (plan == null) {
+            return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> candidates = StreamSupport.stream(plan.positions().spliterator(), false)
+            .map(this::getDocument);
+        Comparator<Document> comparator = plan.providesOrder() ? null : deriveComparator(orderBy);
+        return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize, comparator, fieldSelector);
+    }
+
+    /** Runs an aggregation whose first stage is {@code $match: filter}; see {@link IndexedH2Database}. */
+    <T> T withLeadingMatch(Document filter, Supplier<T> aggregation) {
+        leadingMatch = filter;
+        try {
+            return aggregation.get();
+        } finally {
+            leadingMatch = null;
+        }
+    }
+
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        Document filter = leadingMatch;
+        if (filter == null) {
+            return super.queryAllAsStream();
+        }
+        // Only the aggregation's first read is narrowed; a later read (e.g. $unionWith of the same
+        // collection) sees every document.
+        leadingMatch = null;
+        return StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, null).spliterator(), false);
+    }
+
+    /** The plan this collection would use, or null for a collection scan. */
+    public QueryPlan plan(Document query, Document orderBy, boolean limited) {
+        SortOrder sort = SortOrder.of(orderBy);
+        if (sort == null) {
+            return null;
+        }
+        return QueryPlanner.choose(FilterConditions.of(query), sort, limited, orderedIndexes());
+    }
+
+    private List<OrderedIndex> orderedIndexes() {
+        return getIndexes().stream()
+            .filter(OrderedIndex.class::isInstance)
+            .map(OrderedIndex.class::cast)
+            .collect(Collectors.toList());
+    }
+
+    @Override
+    public void addIndex(Index<Object> index) {
+        if (!(index instanceof OrderedIndex) || hasIndexNamed(index.getName())) {
+            // The stock method handles a second declaration of the same index (or a conflict).
+            super.addIndex(index);
+            return;
+        }
+        OrderedIndex ordered = (OrderedIndex) index;
+        if (!ordered.isBuilt()) {
+            if (pending != null) {
+                pending.add(ordered);
+            } else {
+                build(List.of(ordered));
+            }
+        }
+        getIndexes().add(ordered);
+    }
+
+    private boolean hasIndexNamed(String name) {
+        return getIndexes().stream().anyMatch(existing -> existing.getName().equals(name));
+    }
+
+    /** Builds the indexes that were missing when the store was opened, all in one pass. */
+    void finishOpening() {
+        List<OrderedIndex> toBuild = pending;
+        pending = null;
+        if (toBuild != null && !toBuild.isEmpty()) {
+            build(toBuild);
+        }
+    }
+
+    private void build(List<OrderedIndex> indexes) {
+        long started = System.nanoTime();
+        for (OrderedIndex index : indexes) {
+            index.clear();
+        }
+        try {
+            for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
+                for (OrderedIndex index : indexes) {
+                    index.add(entry.getValue(), entry.getKey(), this);
+                }
+            }
+        } catch (MongoServerError e) {
+            for (OrderedIndex index : indexes) {
+                index.clear();
+            }
+            throw new IndexBuildFailedException(e, this);
+        }
+        for (OrderedIndex index : indexes) {
+            index.markBuilt();
+        }
+        if (!dataMap.isEmpty()) {
+            log.info("built {} of {} from {} documents in {} ms",
+                indexes.stream().map(Index::getName).collect(Collectors.joining(", ")), getFullName(),
+                dataMap.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}
