@@ -40,6 +40,8 @@ public class IndexedH2Collection extends H2Collection {
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
 
     private final MVMap<Object, Document> dataMap;
+    /** Reads of the server's own system collections (namespaces, index descriptions) are not counted. */
+    private final boolean counted;
     /** The $match an aggregation starts with, for its one read of the whole collection. */
     private Document leadingMatch;
     /** Indexes found unbuilt while the database opens; built together by {@link #finishOpening}. */
@@ -50,28 +52,37 @@ public class IndexedH2Collection extends H2Collection {
                                CursorRegistry cursorRegistry, boolean opening) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.dataMap = dataMap;
+        this.counted = !collectionName.startsWith("system.");
         this.pending = opening ? new ArrayList<>() : null;
+    }
+
+    private void examined() {
+        if (counted) {
+            EngineStats.documentExamined();
+        }
     }
 
     @Override
     protected Document getDocument(Object position) {
-        EngineStats.documentExamined();
+        examined();
         return super.getDocument(position);
     }
 
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        return super.streamAllDocumentsWithPosition().peek(d -> EngineStats.documentExamined());
+        return super.streamAllDocumentsWithPosition().peek(d -> examined());
     }
 
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        EngineStats.collectionScan();
+        if (counted) {
+            EngineStats.collectionScan();
+        }
         if (isNaturalDescending(orderBy)) {
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> documents = dataMap.values().stream().peek(d -> EngineStats.documentExamined());
+        Stream<Document> documents = dataMap.values().stream().peek(d -> examined());
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
@@ -164,6 +175,7 @@ public class IndexedH2Collection extends H2Collection {
         }
         try {
             for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
+                examined();
                 for (OrderedIndex index : indexes) {
                     index.add(entry.getValue(), entry.getKey(), this);
                 }
