@@ -7,6 +7,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -152,6 +153,18 @@ class IndexedQueriesTest {
         assertEquals(3, found.size());
         assertEquals(3, work.documents());
         assertEquals(new Date(1_000L * (TOTAL - 1)), found.get(0).getDate("expires"));
+    }
+
+    @Test
+    void aSortNoIndexGivesHoldsKeysAndRereadsOnlyTheDocumentsReturned() {
+        List<Document> found = new ArrayList<>();
+        TestServer.Work work = server.measure(() -> attempts.find(Filters.gte("seq", 0))
+            .sort(Sorts.orderBy(Sorts.descending("successRank"), Sorts.ascending("updatedAt")))
+            .skip(1).limit(3).projection(new Document("successRank", 1).append("_id", 0)).into(found));
+        assertEquals(List.of(2, 2, 2), found.stream().map(d -> d.getInteger("successRank")).toList());
+        assertEquals(Set.of("successRank"), found.get(0).keySet());
+        // One pass over the collection for the keys, then only the three returned are read again.
+        assertEquals(TOTAL + 3, work.documents());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +29,7 @@ import rapport.index.OrderedIndex;
 import rapport.query.FilterConditions;
 import rapport.query.QueryPlan;
 import rapport.query.QueryPlanner;
+import rapport.query.SortKey;
 import rapport.query.SortOrder;
 
 /**
@@ -82,8 +84,11 @@ public class IndexedH2Collection extends H2Collection {
         if (isNaturalDescending(orderBy)) {
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> documents = dataMap.values().stream().peek(d -> examined());
-        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        Stream<DocumentWithPosition<Object>> documents = dataMap.entrySet().stream()
+            .peek(e -> examined())
+            .map(e -> new DocumentWithPosition<>(e.getValue(), e.getKey()));
+        return assemble(query, documents, deriveComparator(orderBy), orderBy, numberToSkip, limit, batchSize,
+            fieldSelector);
     }
 
     @Override
@@ -93,10 +98,36 @@ public class IndexedH2Collection extends H2Collection {
         if (plan == null) {
             return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> candidates = StreamSupport.stream(plan.positions().spliterator(), false)
-            .map(this::getDocument);
+        Stream<DocumentWithPosition<Object>> candidates = StreamSupport.stream(plan.positions().spliterator(), false)
+            .map(position -> new DocumentWithPosition<>(getDocument(position), position))
+            .filter(candidate -> candidate.getDocument() != null);
         Comparator<Document> comparator = plan.providesOrder() ? null : deriveComparator(orderBy);
-        return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize, comparator, fieldSelector);
+        return assemble(query, candidates, comparator, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Filters, sorts, skips, limits and projects. Without a sort this streams (only what is returned
+     * is held); with one, only the sort fields and positions are held while sorting, and the documents
+     * that make the cut are read again afterwards.
+     */
+    private QueryResult assemble(Document query, Stream<DocumentWithPosition<Object>> candidates,
+                                 Comparator<Document> comparator, Document orderBy, int numberToSkip, int limit,
+                                 int batchSize, Document fieldSelector) {
+        if (comparator == null) {
+            return matchDocumentsFromStream(query, candidates.map(DocumentWithPosition::getDocument), numberToSkip,
+                limit, batchSize, null, fieldSelector);
+        }
+        List<SortKey> keys = candidates
+            .filter(candidate -> documentMatchesQuery(candidate.getDocument(), query))
+            .map(candidate -> SortKey.of(candidate.getDocument(), candidate.getPosition(), orderBy))
+            .collect(Collectors.toCollection(ArrayList::new));
+        keys.sort(Comparator.comparing(SortKey::fields, comparator));
+        Stream<SortKey> chosen = keys.stream().skip(Math.max(numberToSkip, 0));
+        if (limit > 0) {
+            chosen = chosen.limit(limit);
+        }
+        Stream<Document> documents = chosen.map(key -> getDocument(key.position())).filter(Objects::nonNull);
+        return matchDocumentsFromStream(query, documents, 0, 0, batchSize, null, fieldSelector);
     }
 
     /** Runs an aggregation whose first stage is {@code $match: filter}; see {@link IndexedH2Database}. */
