@@ -326,9 +326,13 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
   child.stdin?.on("error", () => {});
 
   const stderrTail: string[] = [];
+  let startupTimer: NodeJS.Timeout | undefined;
   if (child.stderr) {
     createInterface({ input: child.stderr }).on("line", (line) => {
       stderrTail.push(line);
+      // Output means progress (e.g. building the indexes of a stock server's file once, which
+      // takes a while for a big one): the start-up timeout counts from the latest line.
+      startupTimer?.refresh();
       if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
       log(`[embedded-db] ${line}`);
     });
@@ -362,6 +366,7 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      startupTimer = undefined;
       if (err) reject(err);
       else resolve(value as number);
     };
@@ -369,10 +374,11 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
       child.kill("SIGKILL");
       finish(
         new Error(
-          `The embedded database did not report that it was listening within ${STARTUP_TIMEOUT_MS / 1000} s.${describeTail()}`,
+          `The embedded database did not report that it was listening within ${STARTUP_TIMEOUT_MS / 1000} s of its last output.${describeTail()}`,
         ),
       );
     }, STARTUP_TIMEOUT_MS);
+    startupTimer = timer;
     if (child.stdout) {
       createInterface({ input: child.stdout }).on("line", (line) => {
         const match = LISTENING_LINE.exec(line);

@@ -45,11 +45,6 @@ public final class IndexEntry {
         return position;
     }
 
-    /** Whether both hold the same values (compared as the index compares them). */
-    boolean sameValues(IndexEntry other, IndexEntryType type) {
-        return type.compareValues(this, other) == 0;
-    }
-
     @Override
     public String toString() {
         return Arrays.toString(values) + "@" + position;

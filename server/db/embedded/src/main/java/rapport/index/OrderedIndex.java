@@ -203,8 +203,7 @@ public final class OrderedIndex extends Index<Object> {
         for (int i = 0; i < a.tuples().size(); i++) {
             IndexEntry x = new IndexEntry(a.tuples().get(i), null);
             IndexEntry y = new IndexEntry(b.tuples().get(i), null);
-            // Equal by comparison is not enough: 1 and 1.0 compare equal but are stored differently,
-            // which matters only for what explain shows, never for which documents are found.
+            // Values that compare equal (1 and 1.0) need no new entry: the index only ever compares.
             if (type.compareValues(x, y) != 0) {
                 return false;
             }

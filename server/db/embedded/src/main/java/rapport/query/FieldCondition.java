@@ -44,10 +44,6 @@ public final class FieldCondition {
         return lower != null || upper != null;
     }
 
-    public boolean isSingleValue() {
-        return equals != null && equals.size() == 1;
-    }
-
     public boolean allowsNull() {
         return equals != null && equals.contains(null);
     }

@@ -38,10 +38,6 @@ public final class FilterConditions {
         return byField.get(field);
     }
 
-    public boolean isEmpty() {
-        return byField.isEmpty();
-    }
-
     private FieldCondition field(String name) {
         return byField.computeIfAbsent(name, k -> new FieldCondition());
     }

@@ -49,8 +49,4 @@ public final class SortOrder {
     public List<Key> keys() {
         return keys;
     }
-
-    public boolean isEmpty() {
-        return keys.isEmpty();
-    }
 }

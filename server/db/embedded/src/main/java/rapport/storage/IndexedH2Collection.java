@@ -40,6 +40,7 @@ import rapport.query.SortOrder;
 public class IndexedH2Collection extends H2Collection {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
+    private static final int BUILD_BATCH = 10_000;
 
     private final MVMap<Object, Document> dataMap;
     /** Reads of the server's own system collections (namespaces, index descriptions) are not counted. */
@@ -195,20 +196,43 @@ public class IndexedH2Collection extends H2Collection {
         List<OrderedIndex> toBuild = pending;
         pending = null;
         if (toBuild != null && !toBuild.isEmpty()) {
-            build(toBuild);
+            build(toBuild, true);
         }
     }
 
     private void build(List<OrderedIndex> indexes) {
+        build(indexes, false);
+    }
+
+    /**
+     * One pass over the documents for all the given indexes. While the store opens (nothing else
+     * runs yet), progress is committed every {@value #BUILD_BATCH} documents, which bounds the
+     * unsaved pages held in memory; an index is marked built only at the end, so a build cut short
+     * starts over. At run time (createIndexes) the command's own commit covers the whole build.
+     */
+    private void build(List<OrderedIndex> indexes, boolean opening) {
         long started = System.nanoTime();
+        String names = indexes.stream().map(Index::getName).collect(Collectors.joining(", "));
+        int total = dataMap.size();
+        if (total > BUILD_BATCH) {
+            log.info("building {} of {} from {} documents", names, getFullName(), total);
+        }
         for (OrderedIndex index : indexes) {
             index.clear();
         }
+        long done = 0;
         try {
             for (Map.Entry<Object, Document> entry : dataMap.entrySet()) {
                 examined();
                 for (OrderedIndex index : indexes) {
                     index.add(entry.getValue(), entry.getKey(), this);
+                }
+                if (++done % BUILD_BATCH == 0) {
+                    // Also tells the app's launcher that start-up is progressing, not stuck.
+                    log.info("building {} of {}: {} of {} documents", names, getFullName(), done, total);
+                    if (opening) {
+                        dataMap.getStore().commit();
+                    }
                 }
             }
         } catch (MongoServerError e) {
@@ -220,10 +244,9 @@ public class IndexedH2Collection extends H2Collection {
         for (OrderedIndex index : indexes) {
             index.markBuilt();
         }
-        if (!dataMap.isEmpty()) {
-            log.info("built {} of {} from {} documents in {} ms",
-                indexes.stream().map(Index::getName).collect(Collectors.joining(", ")), getFullName(),
-                dataMap.size(), (System.nanoTime() - started) / 1_000_000);
+        if (total > 0) {
+            log.info("built {} of {} from {} documents in {} ms", names, getFullName(), total,
+                (System.nanoTime() - started) / 1_000_000);
         }
     }
 }
