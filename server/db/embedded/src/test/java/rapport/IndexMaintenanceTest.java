@@ -146,6 +146,15 @@ class IndexMaintenanceTest {
     }
 
     @Test
+    void theIdIndexRefusesADuplicateId() {
+        MongoCollection<Document> c = server.db().getCollection("ids");
+        c.insertOne(new Document("_id", "same"));
+        MongoWriteException e = assertThrows(MongoWriteException.class, () -> c.insertOne(new Document("_id", "same")));
+        assertEquals(11000, e.getCode());
+        assertEquals(1, c.countDocuments());
+    }
+
+    @Test
     void compoundUniqueIndexesRefuseOnlyTheWholeKey() {
         MongoCollection<Document> c = server.db().getCollection("versions");
         c.createIndex(Indexes.compoundIndex(Indexes.ascending("moduleId"), Indexes.descending("version")),

@@ -83,7 +83,7 @@ public final class OrderedIndex extends Index<Object> {
         return document.get(ID_FIELD);
     }
 
-    /** The first entry with these values that belongs to another document, or null. */
+    /** The first entry with these values that belongs to a document other than {@code position}, or null. */
     private IndexEntry conflicting(Object[] values, Object position) {
         IndexEntry from = IndexEntry.bound(values, values.length, IndexEntry.Edge.FIRST);
         IndexEntry to = IndexEntry.bound(values, values.length, IndexEntry.Edge.LAST);
@@ -129,7 +129,9 @@ public final class OrderedIndex extends Index<Object> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<Object> collection) {
-        refuseDuplicates(keysOf(document), positionOf(document), collection);
+        // A new document has no entries yet, so any entry with its values is another document's,
+        // even one with the same position (for the _id index, that is a duplicate _id).
+        refuseDuplicates(keysOf(document), null, collection);
     }
 
     @Override
