@@ -74,6 +74,24 @@ class IndexPersistenceTest {
     }
 
     @Test
+    void aRenamedCollectionKeepsItsIndexes() {
+        File file = new File(dir, "renamed.mv.db");
+        try (TestServer first = new TestServer(file)) {
+            MongoCollection<Document> old = first.db().getCollection("old");
+            old.createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("number")));
+            old.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            fill(old, 100);
+            old.renameCollection(new com.mongodb.MongoNamespace("test", "attempts"));
+            assertIndexesServe(first);
+        }
+        long before = documentsExaminedSoFar();
+        try (TestServer second = new TestServer(file)) {
+            assertEquals(0, documentsExaminedSoFar() - before, "documents read while opening");
+            assertIndexesServe(second);
+        }
+    }
+
+    @Test
     void aFileWrittenByTheStockServerGetsItsIndexesOnce() {
         File file = new File(dir, "stock.mv.db");
         H2Backend stock = new H2Backend(file.getPath());

@@ -146,15 +146,35 @@ public class IndexedH2Database extends H2Database {
         }
     }
 
+    /**
+     * The stock method renames the data and meta maps after the collection already carries its new
+     * name, so it renames fresh empty maps and leaves the documents under the old name (found missing
+     * after a restart). Here the maps that hold the data are renamed, and the indexes with them.
+     */
     @Override
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-        String oldPrefix = collection.getFullName() + INDEX_INFIX;
-        String newPrefix = getFullCollectionNamespace(newCollectionName) + INDEX_INFIX;
+        String oldName = collection.getFullName();
+        String newName = getFullCollectionNamespace(newCollectionName);
         super.moveCollection(oldDatabase, collection, newCollectionName);
+        for (String prefix : new String[] {DATA_PREFIX, META_PREFIX}) {
+            moveMap(prefix + oldName, prefix + newName);
+        }
+        String oldIndexPrefix = oldName + INDEX_INFIX;
         for (String name : new ArrayList<>(store.getMapNames())) {
-            if (name.startsWith(oldPrefix)) {
-                store.renameMap(store.openMap(name), newPrefix + name.substring(oldPrefix.length()));
+            if (name.startsWith(oldIndexPrefix)) {
+                moveMap(name, newName + INDEX_INFIX + name.substring(oldIndexPrefix.length()));
             }
         }
+    }
+
+    private void moveMap(String from, String to) {
+        if (!store.hasMap(from) || from.equals(to)) {
+            return;
+        }
+        if (store.hasMap(to)) {
+            // The empty map the stock rename created under the new name.
+            store.removeMap(to);
+        }
+        store.renameMap(store.openMap(from), to);
     }
 }
