@@ -81,7 +81,31 @@ export async function recordCommit(input: {
   interactions?: readonly AnswerRecord[];
   now: Date;
 }): Promise<void> {
-  const { attempt: a, after, now } = input;
+  const { attempt: a, before, after, now } = input;
+  const journal = input.interactions;
+  const questions =
+    journal && journal.length > before.interactionCount
+      ? questionIncrements(journal, before.interactionCount)
+      : undefined;
+  // The commit's new graded answers also update the learner's review cards (server/review/).
+  const updateReviewCards = () =>
+    questions
+      ? recordReviewAnswers({
+          userId: a.userId,
+          moduleId: a.moduleId,
+          slug: a.slug,
+          version: a.version,
+          answers: (journal ?? []).slice(before.interactionCount),
+          now,
+        })
+      : Promise.resolve();
+  // Most commits (a reflection typed, a practice answer) change nothing a summary shows; those
+  // cost the attempt's own write only. (An attempt's first commit always counts: it starts it.)
+  if (before.seq > 0 && sameStanding(before, after)) {
+    await applyRollups(a.moduleId, {}, questions);
+    await updateReviewCards();
+    return;
+  }
   const key = resultKey({ ...after, started: true });
   const raise: Record<string, number> = { bestKey: key };
   if (a.number === 1) raise.firstKey = key;
@@ -123,20 +147,15 @@ export async function recordCommit(input: {
     a.number === 1 ? resultChange("firstTry", firstBefore, Math.max(firstBefore, key)) : {},
     inserted ? { learners: 1, attempts: 1 } : {},
   );
-  const journal = input.interactions;
-  const questions =
-    journal && journal.length > input.before.interactionCount
-      ? questionIncrements(journal, input.before.interactionCount)
-      : undefined;
   await applyRollups(a.moduleId, inc, questions);
-  if (questions) {
-    await recordReviewAnswers({
-      userId: a.userId,
-      moduleId: a.moduleId,
-      slug: a.slug,
-      version: a.version,
-      answers: (journal ?? []).slice(input.before.interactionCount),
-      now,
-    });
-  }
+  await updateReviewCards();
+}
+
+function sameStanding(x: AttemptState, y: AttemptState): boolean {
+  return (
+    x.completionRank === y.completionRank &&
+    x.successRank === y.successRank &&
+    (x.scoreScaled ?? null) === (y.scoreScaled ?? null) &&
+    (x.progressMeasure ?? 0) === (y.progressMeasure ?? 0)
+  );
 }

@@ -14,7 +14,7 @@ export interface BundleFile {
   data: Buffer;
 }
 
-/** Bumped whenever the shape of content.json changes in a way sco.js must know about. */
+/** Bumped whenever the shape of the embedded content changes in a way sco.js must know about. */
 export const BUNDLE_FORMAT = 1;
 
 const STATIC_DIR = new URL("../../public/sco/", import.meta.url);
@@ -46,7 +46,6 @@ export function renderBundle(
     { path: "status-rule.js", data: statusRuleScript() },
     { path: "sco.js", data: readStatic("sco.js") },
     { path: "sco.css", data: readStatic("sco.css") },
-    { path: "content.json", data: Buffer.from(`${json}\n`, "utf8") },
   ];
   return files;
 }

@@ -11,7 +11,7 @@ import { createLogger } from "../../server/http/logger.ts";
 import { versionQuestions } from "../../server/review/question-index.ts";
 import { ReviewCard } from "../../server/review/review-card-model.ts";
 import type { HttpClient } from "../helpers/http-client.ts";
-import { openPlayer, sendCommit, signedInLearner } from "../helpers/learner.ts";
+import { openPlayer, type PlayerConfig, sendCommit, signedInLearner } from "../helpers/learner.ts";
 import {
   answerFields,
   currentCard,
@@ -28,6 +28,8 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let ana: HttpClient;
 let anaId: mongoose.Types.ObjectId;
 let v1: ModuleContent;
+let player: PlayerConfig;
+let firstInteractions: Record<string, unknown>;
 
 before(async () => {
   app = await startTestApp(import.meta.url, { review: { clock: () => clockNow ?? new Date() } });
@@ -36,7 +38,7 @@ before(async () => {
   v1 = moduleContent.parse(mod?.draft);
   ana = await signedInLearner(app.baseUrl, "ana@example.com");
   anaId = (await User.findOne({ email: "ana@example.com" }).lean())?._id as mongoose.Types.ObjectId;
-  const player = await openPlayer(ana, "trust");
+  player = await openPlayer(ana, "trust");
   const quiz = quizInteractions(v1, ["small-promises"], {
     shownAt: new Date(Date.now() - 60_000),
     seconds: 60,
@@ -48,12 +50,13 @@ before(async () => {
     result: "incorrect",
     latency: "PT3M",
   };
+  firstInteractions = { ...quiz, 9: check };
   const res = await sendCommit(ana, player, {
     seq: 1,
     cmi: {
       completion_status: "completed",
       success_status: "passed",
-      interactions: { ...quiz, 9: check },
+      interactions: firstInteractions,
     },
   });
   assert.equal(res.status, 200);
@@ -63,10 +66,30 @@ after(async () => {
 });
 
 test("knowledge checks become cards too, linked to their own lesson", async () => {
+  // A practice answer later on changes nothing the learner's summary shows, and still counts.
+  const later = await sendCommit(ana, player, {
+    seq: 2,
+    cmi: {
+      completion_status: "completed",
+      success_status: "passed",
+      interactions: {
+        ...firstInteractions,
+        10: {
+          id: "check-trust-crisis",
+          type: "true-false",
+          learner_response: "false",
+          result: "correct",
+        },
+      },
+    },
+  });
+  assert.equal(later.status, 200);
+  const practice = await ReviewCard.findOne({ userId: anaId, questionId: "trust-crisis" }).lean();
+  assert.equal(practice?.kind, "check");
   const check = await ReviewCard.findOne({ userId: anaId, questionId: "trust-slip" }).lean();
   assert.equal(check?.kind, "check");
   assert.equal(check?.lastCorrect, false);
-  assert.equal(await ReviewCard.countDocuments({ userId: anaId }), 10);
+  assert.equal(await ReviewCard.countDocuments({ userId: anaId }), 11);
   const indexed = await versionQuestions(check?.moduleId as mongoose.Types.ObjectId, 1);
   assert.equal(indexed?.questions.get("trust-slip")?.lesson?.id, "01-why-trust-matters");
 });
@@ -90,11 +113,11 @@ test("a new version: a kept question keeps its card and shows its new text; a re
   assert.equal(String(still?._id), String(kept?._id));
   assert.equal(still?.reps, kept?.reps, "the card keeps its memory state");
 
-  // Ten days on everything is due: nine cards (10 less the retired one), the missed ones first,
+  // Ten days on everything is due: ten cards (11 less the retired one), the missed ones first,
   // in the new wording.
   clockNow = new Date(Date.now() + 10 * DAY);
   const first = await currentCard(ana);
-  assert.match(first.html, /Question 1 of 9/);
+  assert.match(first.html, /Question 1 of 10/);
   const seen = [first.questionId];
   let page = first;
   for (let i = 0; i < 8; i++) {
@@ -120,7 +143,7 @@ test("a card whose question is gone is retired when a review would show it", asy
   );
   clockNow = new Date(Date.now() + 30 * DAY);
   const seen = new Set<string>();
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 11; i++) {
     const html = await (await ana.get("/review")).text();
     if (!html.includes('name="card"')) break;
     const page = await currentCard(ana);
