@@ -13,6 +13,8 @@ import { dueTodayCount } from "./todays-review.ts";
 import { unsubscribeUrl } from "./unsubscribe-link.ts";
 
 export const REMINDER_BATCH = 100;
+/** Learners of a batch handled at once: each is a handful of small reads and writes and a send. */
+const CONCURRENCY = 8;
 /** Batches per run: a run reaches 10,000 learners, the next run continues. */
 const MAX_BATCHES = 100;
 /** A reminder more than this late (the app was down) is skipped, not sent in the small hours. */
@@ -137,10 +139,15 @@ export async function sendDueReminders(
       .sort({ nextReminderAt: 1 })
       .limit(REMINDER_BATCH)
       .toArray()) as unknown as DuePrefs[];
-    for (const p of due) {
-      if (ctx.stopping?.()) return counts;
-      counts[await remindLearner(p, ctx.now(), deps)]++;
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length && !ctx.stopping?.()) {
+        const p = due[next++] as DuePrefs;
+        counts[await remindLearner(p, ctx.now(), deps)]++;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    if (ctx.stopping?.()) return counts;
     if (due.length < REMINDER_BATCH) break;
     if (ctx.stillMine && !(await ctx.stillMine())) break;
   }

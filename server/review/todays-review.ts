@@ -139,7 +139,10 @@ export async function nextDueAfterToday(
   return (next?.due as Date | undefined) ?? null;
 }
 
-/** Cards due before today ends, counted up to `limit`. */
+/**
+ * Cards due before today ends, counted up to `limit` (a find with a limit stops reading at the
+ * limit; a count with one, on the embedded database, reads every match first).
+ */
 export async function dueTodayCount(
   userId: string | mongoose.Types.ObjectId,
   now: Date,
@@ -147,8 +150,11 @@ export async function dueTodayCount(
   limit: number,
 ): Promise<number> {
   const { end } = dayBounds(now, timeZone);
-  return ReviewCard.collection.countDocuments(
-    { userId: new mongoose.Types.ObjectId(String(userId)), due: { $lt: end } },
-    { limit },
-  );
+  const found = await ReviewCard.collection
+    .find(
+      { userId: new mongoose.Types.ObjectId(String(userId)), due: { $lt: end } },
+      { projection: { _id: 1 }, limit },
+    )
+    .toArray();
+  return found.length;
 }
