@@ -68,8 +68,18 @@ export function scheduleAnswer(
   };
 }
 
-/** Chance of recall now, 0..1 (1 for a card never reviewed). */
-export function retrievability(stored: MemoryState, at: Date): number {
+/** Chance of recall now, 0..1 (1 for a card never reviewed); reads only what the curve needs. */
+export function retrievability(
+  stored: Pick<MemoryState, "stability" | "lastReview" | "reps" | "state">,
+  at: Date,
+): number {
   if (stored.reps === 0 || !stored.lastReview) return 1;
-  return scheduler.get_retrievability(toFsrsCard(stored, at), at, false);
+  const card: Card = {
+    ...createEmptyCard(stored.lastReview),
+    state: stored.state as State,
+    stability: stored.stability,
+    reps: stored.reps,
+    last_review: stored.lastReview,
+  };
+  return scheduler.get_retrievability(card, at, false);
 }

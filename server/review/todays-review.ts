@@ -12,16 +12,13 @@ export interface ReviewSettings {
   dailyReviewSize: number;
 }
 
+// Only what ordering needs: a learner may have thousands of cards due after a long break.
 const CANDIDATE_FIELDS = {
   moduleId: 1,
   questionId: 1,
   due: 1,
   stability: 1,
-  difficulty: 1,
-  scheduledDays: 1,
-  learningSteps: 1,
   reps: 1,
-  lapses: 1,
   state: 1,
   lastReview: 1,
   lastCorrect: 1,

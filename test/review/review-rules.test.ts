@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Rating } from "ts-fsrs";
+import { fsrs, Rating } from "ts-fsrs";
 import { REPO_ROOT } from "../../server/config.ts";
 import { checkLibrary } from "../../server/content/check-library.ts";
 import type { Question } from "../../server/content/module-schema.ts";
@@ -21,7 +21,7 @@ import { presentQuestion } from "../../server/review/present-question.ts";
 import type { IndexedQuestion } from "../../server/review/question-index.ts";
 import { ratingFor } from "../../server/review/rating.ts";
 import { rateModuleAnswers } from "../../server/review/record-review-answers.ts";
-import { scheduleAnswer } from "../../server/review/scheduler.ts";
+import { retrievability, scheduleAnswer, toFsrsCard } from "../../server/review/scheduler.ts";
 import { teachingLessons } from "../../server/review/teaching-lesson.ts";
 
 const { modules } = checkLibrary(`${REPO_ROOT}/courses`, REPO_ROOT);
@@ -176,6 +176,23 @@ describe("ratings", () => {
     assert.equal(rated[0]?.rating, Rating.Good);
     assert.equal(rated[2]?.rating, Rating.Good, "a 1 s check is not rated Easy");
     assert.equal(rated[0]?.at.getTime(), now.getTime() - 20_000, "answered when submitted");
+  });
+});
+
+describe("retrievability", () => {
+  test("is ts-fsrs's, read from the few fields the review loads", () => {
+    const f = fsrs({ enable_short_term: false, enable_fuzz: true });
+    const t0 = new Date("2025-01-01T09:00:00Z");
+    const missed = scheduleAnswer(null, Rating.Again, t0, null);
+    const known = scheduleAnswer(null, Rating.Good, t0, null);
+    const later = new Date("2025-01-05T09:00:00Z");
+    for (const stored of [missed, known]) {
+      assert.equal(
+        retrievability(stored, later),
+        f.get_retrievability(toFsrsCard(stored, t0), later, false),
+      );
+    }
+    assert.ok(retrievability(missed, later) < retrievability(known, later));
   });
 });
 
