@@ -4,6 +4,7 @@ import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
 import { accountRouter } from "./account/account-routes.ts";
+import { requestWithoutLinkSecrets } from "./account/hide-link-secrets.ts";
 import { unsubscribeRouter } from "./account/unsubscribe-routes.ts";
 import { auditRouter } from "./audit/audit-routes.ts";
 import { authRouter } from "./auth/auth-routes.ts";
@@ -61,7 +62,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   // scorm-again build, bundles) shrinks several-fold.
   app.use(compression());
   app.use(
-    pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === "/healthz" } }),
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Reset-link tokens and unsubscribe signatures work for whoever holds them: never logged.
+      serializers: { req: requestWithoutLinkSecrets },
+    }),
   );
   app.use(healthRouter({ connection: deps.connection }));
   app.use(

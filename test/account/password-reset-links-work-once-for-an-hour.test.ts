@@ -121,6 +121,12 @@ test("a link works once, and a reset ends every session of the account", async (
   assert.equal((await laptop.client.get("/dashboard")).status, 302);
   assert.equal((await signIn("ana@example.com", LEARNER_PASSWORD)).status, 401);
   assert.equal((await signIn("ana@example.com", NEW_PASSWORD)).status, 302);
+
+  // The request log saw these pages, but never the token.
+  const token = path.split("/").pop() ?? "";
+  const logged = app.logs.lines.join("\n");
+  assert.match(logged, /\/reset-password\/\[redacted\]/);
+  assert.ok(!logged.includes(token), "the reset token is not in the logs");
 });
 
 test("a link expires after an hour", async () => {

@@ -133,4 +133,5 @@ test("the unsubscribe link works signed out; a forged one changes nothing", asyn
   assert.equal(prefs?.reminderTime, null);
   assert.equal(prefs?.nextReminderAt, null);
   assert.ok(prefs?.unsubscribedAt);
+  assert.ok(!app.logs.lines.join("\n").includes(sig), "the signature is not in the logs");
 });
