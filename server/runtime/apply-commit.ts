@@ -8,6 +8,7 @@ import {
   commitSchema,
   durationSeconds,
 } from "./cmi-commit-schema.ts";
+import { refuseSeqLeap, seqWindow } from "./commit-seq.ts";
 
 export type CommitOutcome =
   | { applied: true; seq: number }
@@ -46,7 +47,7 @@ export async function applyCommit(input: {
   // The driver's collection, not the model: the values are already validated and shaped, and
   // mongoose's casting of the interactions array would cost more than the write itself.
   const result = await Attempt.collection.updateOne(
-    { _id: attemptId, userId, seq: { $lt: seq } },
+    { _id: attemptId, userId, seq: seqWindow(seq) },
     commitUpdate(commit, input.now ?? new Date()),
   );
   if (result.matchedCount === 1) return { applied: true, seq };
@@ -65,6 +66,7 @@ export async function applyCommit(input: {
       session: current.lastSession ?? null,
     };
   }
+  refuseSeqLeap(current.seq, seq);
   throw new HttpError(409, "The attempt changed while saving; send the commit again");
 }
 
