@@ -104,18 +104,22 @@ const interaction = z
     }
   });
 
-/** scorm-again sends collections as objects keyed "0", "1", …; arrays are accepted as well. */
+/**
+ * scorm-again sends collections as objects keyed "0", "1", …; arrays are accepted as well (read
+ * as such an object first, so a bad entry is named by its own path, not "must be a list").
+ */
 const collection = <T extends z.ZodType>(item: T) =>
   z
-    .union([z.array(item), z.record(z.string().regex(/^\d+$/, "keys must be indexes"), item)], {
-      error: "must be a list",
-    })
+    .preprocess(
+      (c) => (Array.isArray(c) ? Object.fromEntries(c.map((x, i) => [String(i), x])) : c),
+      z.record(z.string().regex(/^\d+$/, "keys must be indexes"), item, {
+        error: "must be a list",
+      }),
+    )
     .transform((c) =>
-      Array.isArray(c)
-        ? c
-        : Object.keys(c)
-            .sort((a, b) => Number(a) - Number(b))
-            .map((k) => c[k] as z.infer<T>),
+      Object.keys(c)
+        .sort((a, b) => Number(a) - Number(b))
+        .map((k) => c[k] as z.infer<T>),
     )
     .refine((list) => list.length <= INTERACTIONS_MAX, {
       message: `at most ${INTERACTIONS_MAX} entries`,
