@@ -54,7 +54,7 @@ const interaction = z
         ? null
         : "must be correct, incorrect, unanticipated, neutral or a number (at most 4 digits before the point)",
     ).default(""),
-    latency: formatted(64, durationProblem).default(""),
+    latency: formatted(1000, durationProblem).default(""),
     description: formatted(250, (v) => langStringProblem(v, 250)).default(""),
     timestamp: formatted(64, timeProblem).default(""),
     weighting: formatted(40, decimalProblem).default(""),
@@ -142,7 +142,7 @@ export const cmiSchema = z.object({
   // Optional, not defaulted: a commit that leaves them out must not blank what is stored.
   location: str(LOCATION_MAX).optional(),
   suspend_data: str(SUSPEND_DATA_MAX).optional(),
-  session_time: formatted(64, durationProblem).default(""),
+  session_time: formatted(1000, durationProblem).default(""),
   exit: vocab(["", "time-out", "suspend", "logout", "normal"]).default(""),
   interactions: collection(interaction).optional(),
 });

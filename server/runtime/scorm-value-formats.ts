@@ -50,7 +50,8 @@ const UNIT_SECONDS = { Y: 31_536_000, Mdate: 2_592_000, D: 86_400, H: 3600, Mtim
 
 /** A session or an answer longer than this is a forged value, not a learner's time. */
 export const DURATION_MAX_SECONDS = 366 * 86_400;
-const DURATION_MAX_CHARS = 64;
+// Only so the pattern never runs over a megabyte of digits; real durations are a few characters.
+const DURATION_MAX_CHARS = 1000;
 
 /** Seconds in a well-formed duration, summed as reals: 400 nines of years is Infinity here. */
 function durationTotal(iso: string): number {
@@ -185,7 +186,9 @@ function performanceItemProblem(item: string, pattern: boolean): string | null {
 function eachItem(items: string[], check: (item: string) => string | null): string | null {
   for (const item of items) {
     const problem = check(item);
-    if (problem) return items.length > 1 ? `entry "${item.slice(0, 40)}" ${problem}` : problem;
+    if (!problem) continue;
+    if (items.length === 1) return problem;
+    return item === "" ? "has an empty entry" : `entry "${item.slice(0, 40)}" ${problem}`;
   }
   return null;
 }
