@@ -44,28 +44,48 @@ const known = (type: string): type is InteractionType =>
 
 const interactionType = vocab(["", ...INTERACTION_TYPES]);
 
+const RESULT_PROBLEM =
+  "must be correct, incorrect, unanticipated, neutral or a number (at most 4 digits before the point)";
+
+/** An interaction's one-line values and their formats; "" means "not set". */
+const INTERACTION_FORMATS: [field: string, max: number, problem: (v: string) => string | null][] = [
+  ["id", 4000, interactionIdProblem],
+  ["result", 40, (v) => (RESULT_PATTERN.test(v) ? null : RESULT_PROBLEM)],
+  ["latency", 1000, durationProblem],
+  ["description", 250, (v) => langStringProblem(v, 250)],
+  ["timestamp", 64, timeProblem],
+  ["weighting", 40, decimalProblem],
+];
+
 const interaction = z
   .object({
-    id: formatted(4000, interactionIdProblem).refine((v) => v !== "", "must not be empty"),
+    id: z.string({ error: "must be a string" }).min(1, "must not be empty"),
     type: interactionType.default(""),
     learner_response: str(4000).default(""),
-    result: formatted(40, (v) =>
-      RESULT_PATTERN.test(v)
-        ? null
-        : "must be correct, incorrect, unanticipated, neutral or a number (at most 4 digits before the point)",
-    ).default(""),
-    latency: formatted(1000, durationProblem).default(""),
-    description: formatted(250, (v) => langStringProblem(v, 250)).default(""),
-    timestamp: formatted(64, timeProblem).default(""),
-    weighting: formatted(40, decimalProblem).default(""),
+    result: z.string({ error: "must be a string" }).default(""),
+    latency: z.string({ error: "must be a string" }).default(""),
+    description: z.string({ error: "must be a string" }).default(""),
+    timestamp: z.string({ error: "must be a string" }).default(""),
+    weighting: z.string({ error: "must be a string" }).default(""),
     correct_responses: z
       .record(z.string().regex(/^\d+$/, "keys must be indexes"), z.object({ pattern: str(4000) }))
       .default({})
       .refine((r) => Object.keys(r).length <= 20, { message: "at most 20 correct responses" }),
     objectives: z.unknown().optional(),
   })
-  // Responses are read by the interaction's type, so they are checked once the type is known.
+  // One check per interaction rather than one per value: commits carry many interactions, and
+  // zod's per-check cost was most of the parsing time. Responses are read by the interaction's
+  // type, so they are checked here too, once the type is known.
   .superRefine((i, ctx) => {
+    const values = i as unknown as Record<string, string>;
+    for (const [field, max, problem] of INTERACTION_FORMATS) {
+      const v = values[field] ?? "";
+      if (v === "") continue;
+      const message =
+        problem(v) ??
+        (v.length > max ? `must be at most ${max.toLocaleString("en")} characters` : null);
+      if (message) ctx.addIssue({ code: "custom", path: [field], message });
+    }
     if (!known(i.type)) {
       if (i.learner_response !== "")
         ctx.addIssue({

