@@ -73,9 +73,9 @@ const interaction = z
       .refine((r) => Object.keys(r).length <= 20, { message: "at most 20 correct responses" }),
     objectives: z.unknown().optional(),
   })
-  // One check per interaction rather than one per value: commits carry many interactions, and
-  // zod's per-check cost was most of the parsing time. Responses are read by the interaction's
-  // type, so they are checked here too, once the type is known.
+  // One check per interaction rather than one per value: every zod check has a fixed cost, and
+  // a commit carries many interactions. Responses are read by the interaction's type, so they
+  // are checked here too, once the type is known.
   .superRefine((i, ctx) => {
     const values = i as unknown as Record<string, string>;
     for (const [field, max, problem] of INTERACTION_FORMATS) {
