@@ -19,6 +19,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { playerRouter } from "./player/player-routes.ts";
 import { reportRouter } from "./reports/report-routes.ts";
+import { CommitBudget } from "./runtime/commit-budget.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
 import { exportRouter } from "./scorm/export-routes.ts";
 
@@ -26,7 +27,8 @@ export const FORM_BODY_LIMIT = "100kb";
 export const JSON_BODY_LIMIT = "1mb";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "sessionSecret" | "trustProxy">;
+  config: Pick<Config, "env" | "sessionSecret" | "trustProxy"> &
+    Partial<Pick<Config, "commitsPerMinute">>;
   logger: Logger;
   connection: mongoose.Connection;
   /** False on the embedded database, whose TTL indexes never expire anything. */
@@ -49,7 +51,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   // Commits authenticate with their own token, before (and without) the session machinery and
   // the per-request log line: a learner sends one per answer; failures are still logged.
-  app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
+  app.use(
+    runtimeRouter({
+      secret: deps.config.sessionSecret,
+      budget: new CommitBudget(deps.config.commitsPerMinute),
+    }),
+  );
   // After the commit route: commit answers are tiny, everything else (pages, the player's
   // scorm-again build, bundles) shrinks several-fold.
   app.use(compression());

@@ -32,6 +32,13 @@ const envSchema = z.object({
     .min(1, "must be between 1 and 64")
     .max(64, "must be between 1 and 64")
     .default(1),
+  // Commits one attempt may make per minute (a bucket of this many, refilled at this rate).
+  COMMITS_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 1000000")
+    .max(1_000_000, "must be between 1 and 1000000")
+    .default(60),
   // Behind a reverse proxy the client address (used by rate limits) is in X-Forwarded-For.
   TRUST_PROXY: z
     .enum(["true", "false"], { error: "must be true or false" })
@@ -48,6 +55,7 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   workers: number;
+  commitsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     workers: e.WEB_CONCURRENCY,
+    commitsPerMinute: e.COMMITS_PER_MINUTE,
   };
 }
 

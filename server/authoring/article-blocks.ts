@@ -33,7 +33,7 @@ export function parseArticle(raw: string): ParsedArticle {
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .split("\n")
-    .map((l) => l.replace(/\s+$/, ""));
+    .map((l) => l.trimEnd());
   const first = lines.findIndex((l) => l.trim() !== "");
   if (first < 0) return { titleLine: null, blocks: [] };
 
@@ -53,14 +53,29 @@ export function parseArticle(raw: string): ParsedArticle {
 }
 
 function stripMarkdownHeading(line: string): string {
-  return line.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\s+#+\s*$/, "");
+  return dropClosingHashes(line.replace(/^\s{0,3}#{1,6}\s+/, ""));
+}
+
+/**
+ * "Title ##" → "Title". Done by hand: a regex such as /\s+#+\s*$/ retries from every space of a
+ * long run that is not at the end, which makes one hostile line cost seconds.
+ */
+function dropClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === "#") end--;
+  if (end === trimmed.length || end === 0 || !/\s/.test(trimmed[end - 1] ?? "")) return trimmed;
+  return trimmed.slice(0, end).trimEnd();
 }
 
 function classifyLine(line: string): Line {
   const text = line.trim();
   if (!text) return { kind: "blank" };
-  const md = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*$/.exec(line);
-  if (md?.[1] && md[2]) return { kind: "markdown-heading", level: md[1].length, text: md[2] };
+  const md = /^\s{0,3}(#{1,6})\s+(\S.*)$/.exec(line);
+  if (md?.[1] && md[2]) {
+    const heading = dropClosingHashes(md[2]);
+    if (heading) return { kind: "markdown-heading", level: md[1].length, text: heading };
+  }
   const numbered = /^(\d{1,2})[.)]\s+(.+)$/.exec(text);
   if (numbered?.[2] && looksLikeHeading(numbered[2])) return { kind: "section", text: numbered[2] };
   const lettered = /^([A-Z])[.)]\s+(.+)$/.exec(text);
@@ -94,7 +109,7 @@ function looksLikeHeading(text: string): boolean {
 function toBlocks(lines: Line[], wrapped: boolean): ArticleBlock[] {
   const blocks: ArticleBlock[] = [];
   const last = () => blocks[blocks.length - 1];
-  const nextContent = (i: number) => lines.slice(i + 1).find((l) => l.kind !== "blank");
+  const nextContent = nextNonBlank(lines);
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     switch (line.kind) {
@@ -114,7 +129,7 @@ function toBlocks(lines: Line[], wrapped: boolean): ArticleBlock[] {
         return;
       case "text": {
         const startsBlock = !wrapped || !previous || previous.kind === "blank";
-        const next = nextContent(i);
+        const next = nextContent[i];
         // A short line reads as a heading only when a longer paragraph follows it.
         if (
           line.maybeHeading &&
@@ -137,4 +152,16 @@ function toBlocks(lines: Line[], wrapped: boolean): ArticleBlock[] {
     }
   });
   return blocks;
+}
+
+/** For each line, the next line that is not blank: one pass from the end, not a search per line. */
+function nextNonBlank(lines: Line[]): (Line | undefined)[] {
+  const next: (Line | undefined)[] = new Array(lines.length);
+  let following: Line | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    next[i] = following;
+    const line = lines[i];
+    if (line && line.kind !== "blank") following = line;
+  }
+  return next;
 }

@@ -57,9 +57,10 @@ export function articleToModule(
 
 /** Sections at the shallowest heading level; deeper headings stay inside their lesson. */
 function splitSections(blocks: ArticleBlock[]): Section[] {
-  const levels = blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : []));
-  if (levels.length === 0) return splitIntoParts(blocks);
-  const top = Math.min(...levels);
+  // A loop, not Math.min(...levels): spreading 100,000 headings overflows the call stack.
+  let top = Number.POSITIVE_INFINITY;
+  for (const b of blocks) if (b.kind === "heading" && b.level < top) top = b.level;
+  if (top === Number.POSITIVE_INFINITY) return splitIntoParts(blocks);
   const sections: Section[] = [{ title: "Introduction", blocks: [] }];
   for (const block of blocks) {
     if (block.kind === "heading" && block.level === top) {
@@ -181,8 +182,18 @@ function cleanHeading(raw: string): string {
     .replace(/[*_`]/g, "")
     .replace(/^[^\p{L}\p{N}]+/u, "")
     .replace(/^(\d{1,2}|[A-Z])[.)]\s+/, "")
-    .replace(/[:\s]+$/, "")
     .replace(/\s+/g, " ");
+  return titleCase(trimColons(text));
+}
+
+/** Drops trailing colons and spaces; by hand, as /[:\s]+$/ retries from every one of a long run. */
+function trimColons(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ":" || text[end - 1] === " ")) end--;
+  return text.slice(0, end);
+}
+
+function titleCase(text: string): string {
   const letters = text.replace(/[^\p{L}]/gu, "");
   if (letters.length > 1 && letters === letters.toUpperCase()) {
     return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep, c) => sep + c.toUpperCase());

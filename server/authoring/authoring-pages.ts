@@ -10,10 +10,11 @@ import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
 import { jsonForScript } from "../http/json-for-script.ts";
-import { type BundleFile, renderBundle } from "../scorm/render-bundle.ts";
+import type { BundleFile } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
 import { actorOf } from "./route-helpers.ts";
+import { runAuthoringTask } from "./run-authoring-task.ts";
 import { versionHistory } from "./version-history.ts";
 
 // The authoring pages a browser opens. They only read: every change goes through the JSON API
@@ -24,16 +25,28 @@ const author = requireRole("author");
 const admin = requireRole("admin");
 
 const PREVIEWS_KEPT = 20;
-const previews = new Map<string, BundleFile[]>();
+const PREVIEW_TIME_LIMIT_MS = 20_000;
+const previews = new Map<string, Promise<BundleFile[]>>();
 
-/** The draft's bundle for one revision, rendered once for the page and its script and styles. */
-function previewBundle(moduleId: string, revision: number, draft: unknown): BundleFile[] {
+/**
+ * The draft's bundle for one revision, rendered once (on a worker thread, as rendering a big
+ * module takes a while) for the page and its script and styles, which are asked for together.
+ */
+function previewBundle(moduleId: string, revision: number, draft: unknown): Promise<BundleFile[]> {
   const key = `${moduleId}@${revision}`;
   const hit = previews.get(key);
   if (hit) return hit;
   const parsed = moduleContent.safeParse(draft);
   if (!parsed.success) throw new HttpError(409, "The draft has errors; fix them in the editor.");
-  const files = renderBundle(parsed.data, { version: 0, target: "any" });
+  const files = runAuthoringTask(
+    "renderBundle",
+    { content: parsed.data, version: 0, target: "any" },
+    {
+      timeoutMs: PREVIEW_TIME_LIMIT_MS,
+      stopped: () => new HttpError(503, "Rendering this preview took too long. Try again."),
+    },
+  ).then((rendered) => rendered.map((f) => ({ path: f.path, data: Buffer.from(f.data) })));
+  files.catch(() => previews.delete(key));
   previews.set(key, files);
   if (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value as string);
   return files;
@@ -90,7 +103,7 @@ export function authoringPagesRouter(): Router {
   // no-store because the same address serves the next revision too.
   router.get("/admin/modules/:slug/preview/bundle/:file", author, async (req, res) => {
     const mod = await findModule(String(req.params.slug));
-    const files = previewBundle(String(mod._id), mod.revision, mod.draft);
+    const files = await previewBundle(String(mod._id), mod.revision, mod.draft);
     const file = files.find((f) => f.path === req.params.file);
     if (!file) throw notFound("File");
     res.set("Cache-Control", "no-store");

@@ -8,13 +8,17 @@ import type { ModuleContent } from "../content/module-schema.ts";
 import { formatProblem, MODULE_FILE, readCourseFolder } from "../content/read-course-folder.ts";
 import { CourseProblemsError } from "./authoring-errors.ts";
 import { isDuplicateKey, RESERVED_SLUGS, SLUG_RESERVED, slugIsTaken } from "./module-slugs.ts";
-import { UnsafeZipError, unzipSafely } from "./unzip-safely.ts";
+import { UnsafeZipError, type UnzipLimits, unzipSafely } from "./unzip-safely.ts";
 
 export const ZIP_MAX_BYTES = 5 * 1024 * 1024;
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: UnzipLimits = {
   maxEntries: 200,
   maxFileBytes: 5 * 1024 * 1024,
   maxTotalBytes: 20 * 1024 * 1024,
+  // A module zip needs two levels ("slug/01-intro.md"); a few more allow a wrapping folder.
+  maxPathDepth: 8,
+  maxNameLength: 100,
+  maxPathLength: 400,
 };
 const REFUSED = "This zip cannot be imported.";
 

@@ -1,26 +1,14 @@
-import { diffWords } from "diff";
 import { Module } from "../content/module-model.ts";
-import type { Lesson, ModuleContent } from "../content/module-schema.ts";
+import type { ModuleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
-import { notFound } from "../http/http-errors.ts";
+import { HttpError, notFound } from "../http/http-errors.ts";
+import type { LessonDiff } from "./diff-lessons.ts";
+import { runAuthoringTask } from "./run-authoring-task.ts";
 
-export type LessonChange = "added" | "removed" | "changed" | "unchanged";
+export type { DiffPart, LessonChange, LessonDiff } from "./diff-lessons.ts";
 
-export interface DiffPart {
-  value: string;
-  added?: true;
-  removed?: true;
-}
-
-export interface LessonDiff {
-  id: string;
-  title: string;
-  status: LessonChange;
-  /** Set when the lesson was retitled: its title in the older version. */
-  previousTitle?: string;
-  /** A word diff of the lesson's Markdown (all added / all removed for new / dropped lessons). */
-  parts: DiffPart[];
-}
+/** The comparison keeps to its own budget (diff-lessons.ts); this only stops a runaway. */
+export const DIFF_TIME_LIMIT_MS = 10_000;
 
 export interface DiffVersionsInput {
   slug: string;
@@ -28,59 +16,26 @@ export interface DiffVersionsInput {
   to: number;
 }
 
-/**
- * What changed in the lessons between two published versions. Lessons are matched by id (which
- * survives a retitle) and shown in the newer version's order, removed ones after; the parts are
- * a word diff of the Markdown, which reads better than a line diff for prose.
- */
+/** What changed in the lessons between two published versions (see diffLessons). */
 export async function diffVersions(input: DiffVersionsInput): Promise<{ lessons: LessonDiff[] }> {
   const mod = await Module.findOne({ slug: input.slug }).select("_id").lean();
   if (!mod) throw notFound("Module");
   const [from, to] = await Promise.all(
     [input.from, input.to].map(async (version) => {
       const found = await ModuleVersion.findOne({ moduleId: mod._id, version })
-        .select("content")
+        .select("content.lessons")
         .lean();
       if (!found) throw notFound(`Version ${version}`);
       return found.content as ModuleContent;
     }),
   );
-  return { lessons: diffLessons(from?.lessons ?? [], to?.lessons ?? []) };
-}
-
-export function diffLessons(before: Lesson[], after: Lesson[]): LessonDiff[] {
-  const old = new Map(before.map((l) => [l.id, l]));
-  const kept = new Set(after.map((l) => l.id));
-  const rows = after.map((lesson): LessonDiff => {
-    const was = old.get(lesson.id);
-    if (!was) return row(lesson, "added", [{ value: lesson.markdown, added: true }]);
-    const parts = diffText(was.markdown, lesson.markdown);
-    const retitled = was.title !== lesson.title;
-    const changed = retitled || parts.some((p) => p.added || p.removed);
-    return {
-      ...row(lesson, changed ? "changed" : "unchanged", parts),
-      ...(retitled ? { previousTitle: was.title } : {}),
-    };
-  });
-  for (const lesson of before) {
-    if (!kept.has(lesson.id)) {
-      rows.push(row(lesson, "removed", [{ value: lesson.markdown, removed: true }]));
-    }
-  }
-  return rows;
-}
-
-const row = (lesson: Lesson, status: LessonChange, parts: DiffPart[]): LessonDiff => ({
-  id: lesson.id,
-  title: lesson.title,
-  status,
-  parts,
-});
-
-function diffText(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({
-    value: c.value,
-    ...(c.added ? { added: true as const } : {}),
-    ...(c.removed ? { removed: true as const } : {}),
-  }));
+  const lessons = await runAuthoringTask(
+    "diffLessons",
+    { before: from?.lessons ?? [], after: to?.lessons ?? [] },
+    {
+      timeoutMs: DIFF_TIME_LIMIT_MS,
+      stopped: () => new HttpError(503, "Comparing these versions took too long. Try again."),
+    },
+  );
+  return { lessons };
 }

@@ -2,6 +2,7 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent } from "../content/module-schema.ts";
 import { notFound } from "../http/http-errors.ts";
+import { parseOrThrow } from "../http/zod-fields.ts";
 import { isDuplicateKey, RESERVED_SLUGS, slugCandidates, slugIsTaken } from "./module-slugs.ts";
 
 const TITLE_MAX = 120;
@@ -20,8 +21,9 @@ export async function duplicateModule(input: DuplicateModuleInput): Promise<{ sl
 
   for (const slug of slugCandidates(source.slug, "-copy")) {
     if (RESERVED_SLUGS.has(slug) || (await slugIsTaken(slug))) continue;
-    // Parsed again so the copy is as valid as any saved draft, whatever the source holds.
-    const draft = moduleContent.parse({ ...(source.draft as object), slug, title });
+    // Parsed again so the copy is as valid as any saved draft, whatever the source holds (a
+    // draft stored before a limit existed is refused with the field to fix: 400, not 500).
+    const draft = parseOrThrow(moduleContent, { ...(source.draft as object), slug, title });
     try {
       const created = await Module.create({
         slug,

@@ -1,12 +1,13 @@
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import { Module } from "../content/module-model.ts";
-import { moduleContent } from "../content/module-schema.ts";
-import { ValidationError } from "../http/http-errors.ts";
-import { fieldErrors } from "../http/zod-fields.ts";
-import { articleToModule } from "./article-to-module.ts";
+import { moduleSlug } from "../content/module-schema.ts";
+import { HttpError, ValidationError } from "../http/http-errors.ts";
 import { firstFreeSlug, isDuplicateKey, slugify } from "./module-slugs.ts";
+import { runAuthoringTask } from "./run-authoring-task.ts";
 
 export const ARTICLE_TEXT_MAX = 500_000;
+/** Converting the largest article takes well under a second; this only stops the pathological. */
+export const IMPORT_TIME_LIMIT_MS = 10_000;
 
 export interface ImportArticleInput {
   text: string;
@@ -28,20 +29,30 @@ export async function importArticle(input: ImportArticleInput): Promise<{ slug: 
   if (title !== undefined && (title.length < 3 || title.length > 120)) {
     throw new ValidationError({ title: "must be between 3 and 120 characters" });
   }
-  const draft = articleToModule(text, { slug: "placeholder", title });
-  if (draft.tooLong) throw new ValidationError({ text: draft.tooLong });
+  // Reading and checking the article is the slow part; it runs off the event loop.
+  const draft = await runAuthoringTask(
+    "articleDraft",
+    { text, title },
+    {
+      timeoutMs: IMPORT_TIME_LIMIT_MS,
+      stopped: () =>
+        new HttpError(
+          413,
+          `Converting this article took more than ${IMPORT_TIME_LIMIT_MS / 1000} seconds, so it was stopped. Split it into shorter articles and import them one at a time.`,
+        ),
+    },
+  );
+  if (!draft.ok) throw new ValidationError(draft.fields);
   const base = slugify(String(draft.content.title), 50) || "imported-article";
 
   for (let tries = 0; tries < 5; tries++) {
-    const slug = await firstFreeSlug(base);
-    const parsed = moduleContent.safeParse({ ...draft.content, slug });
-    // A draft that fails here is a bug in the converter; nothing is saved and the author is told.
-    if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+    const slug = moduleSlug.parse(await firstFreeSlug(base));
+    const content = { ...draft.content, slug };
     try {
       const created = await Module.create({
         slug,
-        title: parsed.data.title,
-        draft: parsed.data,
+        title: content.title,
+        draft: content,
         source: "import",
         createdBy: input.actor.id,
         updatedBy: input.actor.id,
@@ -50,7 +61,7 @@ export async function importArticle(input: ImportArticleInput): Promise<{ slug: 
         actor: input.actor,
         action: "module.import-article",
         target: { kind: "module", id: created.id, slug },
-        detail: { lessons: parsed.data.lessons.length, characters: text.length },
+        detail: { lessons: content.lessons.length, characters: text.length },
       });
       return { slug };
     } catch (err) {

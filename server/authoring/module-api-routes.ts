@@ -50,9 +50,9 @@ export function moduleApiRouter(): Router {
     res.status(201).json(created);
   });
 
-  router.post("/api/admin/preview-markdown", (req, res) => {
+  router.post("/api/admin/preview-markdown", async (req, res) => {
     assertCan(actorOf(req), "preview");
-    res.json(previewMarkdown({ markdown: readText(bodyOf(req).markdown, "markdown") }));
+    res.json(await previewMarkdown({ markdown: readText(bodyOf(req).markdown, "markdown") }));
   });
 
   router.get("/api/admin/modules/:slug", async (req, res) => {

@@ -1,8 +1,11 @@
 import { parse } from "yaml";
+import { YAML_OPTIONS, yamlErrorMessage, yamlNestingProblem } from "./yaml-limits.ts";
 
 export interface FrontMatterFile {
   data: Record<string, unknown>;
   content: string;
+  /** 1-based line of the file on which `content` starts. */
+  bodyLine: number;
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -17,19 +20,33 @@ export function parseFrontMatter(text: string): FrontMatterFile {
     throw new FrontMatterError("front matter must be YAML between two lines of just ---");
   }
   const match = source.match(FENCE);
-  if (!match) return { data: {}, content: source };
+  if (!match) return { data: {}, content: source, bodyLine: 1 };
+  const yaml = match[1] ?? "";
+  const deep = yamlNestingProblem(yaml);
+  // The front matter starts on the file's second line, after the opening ---.
+  if (deep) throw new FrontMatterError(`front matter is ${deep.message}`, deep.line + 1);
   let data: unknown;
   try {
-    data = parse(match[1] ?? "");
+    data = parse(yaml, YAML_OPTIONS);
   } catch (err) {
-    throw new FrontMatterError(
-      `front matter is not valid YAML: ${(err as Error).message.split("\n")[0]}`,
-    );
+    throw new FrontMatterError(`front matter is not valid YAML: ${yamlErrorMessage(err)}`);
   }
   if (data !== null && (typeof data !== "object" || Array.isArray(data))) {
     throw new FrontMatterError("front matter must be a mapping of fields, like `title: …`");
   }
-  return { data: (data ?? {}) as Record<string, unknown>, content: source.slice(match[0].length) };
+  return {
+    data: (data ?? {}) as Record<string, unknown>,
+    content: source.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
 }
 
-export class FrontMatterError extends Error {}
+export class FrontMatterError extends Error {
+  constructor(
+    message: string,
+    /** The line of the file the problem is on, when known. */
+    readonly line = 1,
+  ) {
+    super(message);
+  }
+}

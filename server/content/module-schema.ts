@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { markdownLimitProblem } from "./markdown-limits.ts";
 
 // The one definition of a module. The courses/ loader, the authoring UI and the exporter all
 // validate through it, so an error message reads the same wherever the module came from.
+
+export const LESSON_MARKDOWN_MAX = 100_000;
+export const WORKSHEET_MARKDOWN_MAX = 50_000;
 
 const slug = z
   .string()
@@ -161,59 +165,109 @@ export const question = z.discriminatedUnion(
 
 export const reflection = z.strictObject({ id: questionId, prompt: text(3, 400) });
 
-/** A lesson once its Markdown has been read: the shape stored in MongoDB and in content.json. */
-export const lesson = z.strictObject({
-  id: slug,
-  title: text(3, 120),
-  minutes: z.number().int().min(1).max(10),
-  markdown: z.string().max(100_000, "lesson text must be at most 100,000 characters"),
-  checks: z.array(question).max(3).default([]),
-});
+export const moduleSlug = slug;
 
-export const moduleContent = z
-  .strictObject({
-    slug,
-    title: text(3, 120),
-    summary: text(10, 400),
-    topics: z.array(text(1, 40)).min(1).max(8),
-    minutes: z.number().int().min(1).max(120),
-    passMark: z
-      .number()
-      .int()
-      .min(0, "must be between 0 and 100")
-      .max(100, "must be between 0 and 100"),
-    lessons: z.array(lesson).min(1).max(12),
-    quiz: z.array(question).min(1).max(30),
-    reflections: z.array(reflection).max(10).default([]),
-    worksheet: z.strictObject({ title: text(3, 120), markdown: z.string().max(50_000) }).optional(),
-  })
-  .superRefine((m, ctx) => {
-    const seen = new Map<string, string>();
-    const note = (id: string, where: (string | number)[]) => {
-      if (seen.has(id)) {
-        ctx.addIssue({ code: "custom", message: `question id "${id}" is used twice`, path: where });
-      }
-      seen.set(id, id);
-    };
-    for (const [li, l] of m.lessons.entries()) {
-      for (const [qi, q] of l.checks.entries()) note(q.id, ["lessons", li, "checks", qi, "id"]);
-    }
-    for (const [qi, q] of m.quiz.entries()) note(q.id, ["quiz", qi, "id"]);
-    if (!m.quiz.some((q) => q.type !== "likert")) {
+/**
+ * Markdown up to `max` characters that the renderer can show: nesting and emphasis within the
+ * limits of markdown-limits.ts. The issue's params carry the line, for courses:check to point at.
+ */
+function markdown(max: number, what: string, checkRendering: boolean) {
+  const sized = z
+    .string()
+    .max(max, `${what} must be at most ${max.toLocaleString("en")} characters`);
+  if (!checkRendering) return sized;
+  return sized.superRefine((md, ctx) => {
+    if (md.length > max) return;
+    const problem = markdownLimitProblem(md);
+    if (problem) {
       ctx.addIssue({
         code: "custom",
-        message: "the quiz needs at least one graded question",
-        path: ["quiz"],
+        message: problem.message,
+        params: { line: problem.line, reason: problem.reason },
       });
     }
-    const lessonIds = m.lessons.map((l) => l.id);
-    if (new Set(lessonIds).size !== lessonIds.length) {
-      ctx.addIssue({ code: "custom", message: "two lessons have the same id", path: ["lessons"] });
-    }
   });
+}
+
+/**
+ * The module schema. `checkRendering` is off only for reading what is already stored, which may
+ * predate the Markdown limits and must still open (text past them renders as a notice).
+ */
+function moduleSchema(checkRendering: boolean) {
+  /** A lesson once its Markdown has been read: the shape stored in MongoDB and in the bundle. */
+  const lesson = z.strictObject({
+    id: slug,
+    title: text(3, 120),
+    minutes: z.number().int().min(1).max(10),
+    markdown: markdown(LESSON_MARKDOWN_MAX, "lesson text", checkRendering),
+    checks: z.array(question).max(3).default([]),
+  });
+  return z
+    .strictObject({
+      slug,
+      title: text(3, 120),
+      summary: text(10, 400),
+      topics: z.array(text(1, 40)).min(1).max(8),
+      minutes: z.number().int().min(1).max(120),
+      passMark: z
+        .number()
+        .int()
+        .min(0, "must be between 0 and 100")
+        .max(100, "must be between 0 and 100"),
+      lessons: z.array(lesson).min(1).max(12),
+      quiz: z.array(question).min(1).max(30),
+      reflections: z.array(reflection).max(10).default([]),
+      worksheet: z
+        .strictObject({
+          title: text(3, 120),
+          markdown: markdown(WORKSHEET_MARKDOWN_MAX, "worksheet text", checkRendering),
+        })
+        .optional(),
+    })
+    .superRefine((m, ctx) => {
+      const seen = new Map<string, string>();
+      const note = (id: string, where: (string | number)[]) => {
+        if (seen.has(id)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `question id "${id}" is used twice`,
+            path: where,
+          });
+        }
+        seen.set(id, id);
+      };
+      for (const [li, l] of m.lessons.entries()) {
+        for (const [qi, q] of l.checks.entries()) note(q.id, ["lessons", li, "checks", qi, "id"]);
+      }
+      for (const [qi, q] of m.quiz.entries()) note(q.id, ["quiz", qi, "id"]);
+      if (!m.quiz.some((q) => q.type !== "likert")) {
+        ctx.addIssue({
+          code: "custom",
+          message: "the quiz needs at least one graded question",
+          path: ["quiz"],
+        });
+      }
+      const lessonIds = m.lessons.map((l) => l.id);
+      if (new Set(lessonIds).size !== lessonIds.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: "two lessons have the same id",
+          path: ["lessons"],
+        });
+      }
+    });
+}
+
+/** What may be saved, imported, loaded from courses/ or published. */
+export const moduleContent = moduleSchema(true);
+/**
+ * Content already stored (published versions, drafts saved before a limit existed): the same
+ * shape, with the Markdown limits not re-applied, so it can still be opened and exported.
+ */
+export const storedContent = moduleSchema(false);
 
 export type Question = z.infer<typeof question>;
 export type QuestionType = Question["type"];
-export type Lesson = z.infer<typeof lesson>;
+export type Lesson = ModuleContent["lessons"][number];
 export type ModuleContent = z.infer<typeof moduleContent>;
 export type ModuleContentInput = z.input<typeof moduleContent>;

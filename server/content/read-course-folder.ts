@@ -1,9 +1,20 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
-import { parseFrontMatter } from "./front-matter.ts";
-import { type ModuleContent, moduleContent } from "./module-schema.ts";
+import { FrontMatterError, parseFrontMatter } from "./front-matter.ts";
+import {
+  LESSON_MARKDOWN_MAX,
+  type ModuleContent,
+  moduleContent,
+  WORKSHEET_MARKDOWN_MAX,
+} from "./module-schema.ts";
+import {
+  MODULE_YAML_MAX_BYTES,
+  YAML_MAX_ALIAS_COUNT,
+  yamlErrorMessage,
+  yamlNestingProblem,
+} from "./yaml-limits.ts";
 
 /** One problem in a course folder, located as precisely as the source allows. */
 export interface CourseProblem {
@@ -17,7 +28,9 @@ export type FolderResult =
   | { ok: false; problems: CourseProblem[]; folder: string };
 
 export const MODULE_FILE = "module.yaml";
-export const MAX_LESSON_BYTES = 100_000;
+export const MAX_LESSON_BYTES = LESSON_MARKDOWN_MAX;
+/** A worksheet file is read up to four bytes per allowed character (UTF-8's widest). */
+export const MAX_WORKSHEET_BYTES = 4 * WORKSHEET_MARKDOWN_MAX;
 /** A Markdown file directly in the module folder: no directories, no "..". */
 const SAFE_FILE_NAME = /^[\w-][\w.-]*\.md$/;
 
@@ -25,29 +38,79 @@ export function formatProblem(p: CourseProblem): string {
   return `${p.file}:${p.line}: ${p.message}`;
 }
 
+/** A Markdown file the module draws text from, to point a problem at its line. */
+interface TextFile {
+  path: string;
+  shown: string;
+  /** The file line on which the (trimmed) Markdown body starts. */
+  bodyLine: number;
+}
+
 interface SourceMap {
   moduleFile: string;
   doc: ReturnType<typeof parseDocument>;
   lines: LineCounter;
-  lessonFiles: (string | null)[];
+  lessonFiles: (TextFile | null)[];
+  worksheetFile: TextFile | null;
 }
 
-/** Reads courses/<slug>/ into a validated module, or every problem found with file and line. */
+/**
+ * Reads courses/<slug>/ into a validated module, or every problem found with file and line.
+ * Never throws: whatever a folder holds (folders where files belong, unreadable files, hostile
+ * YAML) becomes a problem, so one bad folder cannot stop start-up or `courses:check`.
+ */
 export function readCourseFolder(folder: string, displayRoot = process.cwd()): FolderResult {
   const show = (f: string) => relative(displayRoot, f) || f;
-  const moduleFile = join(folder, MODULE_FILE);
-  if (!existsSync(moduleFile)) {
+  try {
+    return readFolder(folder, show);
+  } catch (err) {
     return {
       ok: false,
       folder,
-      problems: [{ file: show(moduleFile), line: 1, message: "module.yaml is missing" }],
+      problems: [
+        {
+          file: show(join(folder, MODULE_FILE)),
+          line: 1,
+          message: `this module cannot be read: ${(err as Error).message}`,
+        },
+      ],
     };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(moduleFile, "utf8"), {
-    lineCounter: lines,
-    prettyErrors: false,
+}
+
+/**
+ * Why `path` cannot be read as a text file of at most `maxBytes` ("missing", or a phrase to
+ * follow the file's name), or null when it can.
+ */
+function unreadable(path: string, maxBytes: number): string | null {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    return `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  if (!stats) return "missing";
+  if (!stats.isFile()) return "is a folder or special file, not a file";
+  if (stats.size > maxBytes) return `is larger than ${maxBytes} bytes`;
+  return null;
+}
+
+function readFolder(folder: string, show: (f: string) => string): FolderResult {
+  const moduleFile = join(folder, MODULE_FILE);
+  const refused = (line: number, message: string): FolderResult => ({
+    ok: false,
+    folder,
+    problems: [{ file: show(moduleFile), line, message }],
   });
+  const moduleProblem = unreadable(moduleFile, MODULE_YAML_MAX_BYTES);
+  if (moduleProblem) {
+    return refused(1, `module.yaml ${moduleProblem === "missing" ? "is missing" : moduleProblem}`);
+  }
+  const text = readFileSync(moduleFile, "utf8");
+  const deep = yamlNestingProblem(text);
+  if (deep) return refused(deep.line, `YAML is ${deep.message}`);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -59,21 +122,22 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
       })),
     };
   }
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (err) {
+    return refused(1, `YAML: ${yamlErrorMessage(err)}`);
+  }
   const problems: CourseProblem[] = [];
   const at = (path: (string | number)[]) => ({
     file: show(moduleFile),
     line: lineOf(doc, lines, path),
   });
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-    return {
-      ok: false,
-      folder,
-      problems: [{ ...at([]), message: "module.yaml must be a mapping of fields" }],
-    };
+    return refused(at([]).line, "module.yaml must be a mapping of fields");
   }
   const data = raw as Record<string, unknown>;
-  const lessonFiles: (string | null)[] = [];
+  const lessonFiles: (TextFile | null)[] = [];
   const lessons = Array.isArray(data.lessons) ? data.lessons : [];
   const lessonInputs = lessons.map((entry: unknown, i: number) => {
     const e = (entry && typeof entry === "object" ? entry : {}) as Record<string, unknown>;
@@ -87,28 +151,26 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
       return { ...rest };
     }
     const path = join(folder, file);
-    if (!existsSync(path)) {
+    const problem = unreadable(path, MAX_LESSON_BYTES);
+    if (problem === "missing") {
       problems.push({ ...at(["lessons", i, "file"]), message: `lesson file ${file} is missing` });
       lessonFiles.push(null);
       return { ...rest };
     }
-    lessonFiles.push(show(path));
-    if (statSync(path).size > MAX_LESSON_BYTES) {
-      problems.push({
-        file: show(path),
-        line: 1,
-        message: `lesson is larger than ${MAX_LESSON_BYTES} bytes`,
-      });
-    }
+    // Reported once here; its missing title and text would only repeat the news.
+    const skip = (line: number, message: string) => {
+      problems.push({ file: show(path), line, message });
+      lessonFiles.push(null);
+      return { ...rest };
+    };
+    if (problem) return skip(1, `lesson ${problem}`);
     let parsed: ReturnType<typeof parseFrontMatter>;
     try {
       parsed = parseFrontMatter(readFileSync(path, "utf8"));
     } catch (err) {
-      problems.push({ file: show(path), line: 1, message: (err as Error).message });
-      // Reported once here; its missing title and text would only repeat the news.
-      lessonFiles[i] = null;
-      return { ...rest };
+      return skip(err instanceof FrontMatterError ? err.line : 1, (err as Error).message);
     }
+    lessonFiles.push({ path, shown: show(path), bodyLine: bodyLine(parsed) });
     const fm = parsed.data;
     return {
       id: file.replace(/\.md$/, ""),
@@ -120,21 +182,27 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   });
 
   let worksheet: { title: unknown; markdown: string } | undefined;
+  let worksheetFile: TextFile | null = null;
   if (data.worksheet !== undefined) {
     const file = data.worksheet;
     // The same rule as lesson files: a bare file name, so nothing outside the folder is read.
     const path = typeof file === "string" && SAFE_FILE_NAME.test(file) ? join(folder, file) : "";
-    if (!path || !existsSync(path)) {
+    const problem = path ? unreadable(path, MAX_WORKSHEET_BYTES) : "missing";
+    if (problem === "missing") {
       problems.push({
         ...at(["worksheet"]),
         message: "worksheet must name a .md file in this folder",
       });
+    } else if (problem) {
+      problems.push({ file: show(path), line: 1, message: `worksheet ${problem}` });
     } else {
       try {
         const parsed = parseFrontMatter(readFileSync(path, "utf8"));
         worksheet = { title: parsed.data.title ?? "Worksheet", markdown: parsed.content.trim() };
+        worksheetFile = { path, shown: show(path), bodyLine: bodyLine(parsed) };
       } catch (err) {
-        problems.push({ file: show(path), line: 1, message: (err as Error).message });
+        const line = err instanceof FrontMatterError ? err.line : 1;
+        problems.push({ file: show(path), line, message: (err as Error).message });
       }
     }
   }
@@ -144,8 +212,14 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   if (!worksheet) delete (input as Record<string, unknown>).worksheet;
   const result = moduleContent.safeParse(input);
   if (!result.success) {
-    const source: SourceMap = { moduleFile: show(moduleFile), doc, lines, lessonFiles };
-    // A missing lesson file is already reported once; its absent title and text are not news.
+    const source: SourceMap = {
+      moduleFile: show(moduleFile),
+      doc,
+      lines,
+      lessonFiles,
+      worksheetFile,
+    };
+    // A lesson file reported above is not news again through its absent title and text.
     const fromMissingFile = (issue: z.core.$ZodIssue) => {
       const [first, index, field] = issue.path;
       return (
@@ -163,6 +237,14 @@ export function readCourseFolder(folder: string, displayRoot = process.cwd()): F
   return { ok: true, folder, content: result.data };
 }
 
+/** The file line of the first line of the trimmed body. */
+function bodyLine(parsed: ReturnType<typeof parseFrontMatter>): number {
+  const body = parsed.content;
+  const lead = body.slice(0, body.length - body.trimStart().length);
+  const blankLines = lead.split("\n").length - 1;
+  return parsed.bodyLine + blankLines;
+}
+
 const FROM_LESSON_FILE = new Set(["title", "minutes", "markdown", "id"]);
 
 function locateIssue(issue: z.core.$ZodIssue, src: SourceMap): CourseProblem {
@@ -176,13 +258,10 @@ function locateIssue(issue: z.core.$ZodIssue, src: SourceMap): CourseProblem {
     FROM_LESSON_FILE.has(field)
   ) {
     const file = src.lessonFiles[index];
-    if (file) {
-      return {
-        file,
-        line: field === "markdown" ? 1 : frontMatterLine(file, field),
-        message: `${field}: ${issue.message}`,
-      };
-    }
+    if (file) return inTextFile(issue, file, field);
+  }
+  if (first === "worksheet" && index === "markdown" && src.worksheetFile) {
+    return inTextFile(issue, src.worksheetFile, "markdown");
   }
   const where = path.length ? `${path.join(".")}: ` : "";
   return {
@@ -192,8 +271,29 @@ function locateIssue(issue: z.core.$ZodIssue, src: SourceMap): CourseProblem {
   };
 }
 
+/** A problem with a field read from a Markdown file: its front matter line, or the body's. */
+function inTextFile(issue: z.core.$ZodIssue, file: TextFile, field: string): CourseProblem {
+  if (field !== "markdown") {
+    return {
+      file: file.shown,
+      line: frontMatterLine(file.path, field),
+      message: `${field}: ${issue.message}`,
+    };
+  }
+  // Markdown limits name the line within the text; the file's line adds the front matter.
+  const params = (issue as { params?: { line?: number; reason?: string } }).params;
+  if (params?.line && params.reason) {
+    return {
+      file: file.shown,
+      line: file.bodyLine + params.line - 1,
+      message: `markdown: ${params.reason}`,
+    };
+  }
+  return { file: file.shown, line: file.bodyLine, message: `markdown: ${issue.message}` };
+}
+
 function frontMatterLine(file: string, field: string): number {
-  const text = existsSync(file) ? readFileSync(file, "utf8").split("\n") : [];
+  const text = readFileSync(file, "utf8").split("\n");
   const i = text.findIndex((l) => l.startsWith(`${field}:`));
   return i >= 0 ? i + 1 : 1;
 }
@@ -225,9 +325,23 @@ function lineOf(
 
 /** Every module folder under `root` (folders holding a module.yaml, or any folder at all). */
 export function listCourseFolders(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((name) => !name.startsWith(".") && statSync(join(root, name)).isDirectory())
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.startsWith(".") && isFolder(join(root, name)))
     .sort()
     .map((name) => join(root, name));
+}
+
+/** False for files and for entries that cannot be looked at (a dangling link). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }

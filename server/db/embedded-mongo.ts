@@ -3,7 +3,9 @@
  * (mongo-java-server 1.47.0 with its H2 MVStore backend) in a Java child process, built from
  * server/db/embedded with Maven on first use.
  *
- * Known limits of this backend: no multi-document transactions, and TTL indexes never expire.
+ * The launcher adds to the stock server: every index (unique or not) is kept in the data file and
+ * used by queries, unacknowledged writes work, and the JVM heap is bounded (EMBEDDED_DB_MAX_HEAP).
+ * Known limits: no multi-document transactions, and TTL indexes never expire.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -39,6 +41,38 @@ export interface StartEmbeddedOptions {
   log?: (line: string) => void;
   /** Called when the server dies after it was ready and stop() was not called. */
   onUnexpectedExit?: (info: { code: number | null; signal: NodeJS.Signals | null }) => void;
+  /** JVM heap limit, e.g. "512m" or "1g"; defaults to EMBEDDED_DB_MAX_HEAP, else 512m. */
+  maxHeap?: string;
+}
+
+export const MAX_HEAP_VARIABLE = "EMBEDDED_DB_MAX_HEAP";
+const DEFAULT_MAX_HEAP = "512m";
+const MIN_HEAP_MB = 64;
+const HEAP_SIZE = /^(\d+)([kmg])$/i;
+
+export interface HeapSetting {
+  /** The JVM's -Xmx argument. */
+  xmx: string;
+  /** MVStore's page cache: an eighth of the heap, between 16 and 256 MB. */
+  cacheMb: number;
+}
+
+/** Reads a heap size the way the JVM's -Xmx does (a number with k, m or g); throws naming the variable. */
+export function parseMaxHeap(
+  value: string = process.env[MAX_HEAP_VARIABLE] ?? DEFAULT_MAX_HEAP,
+): HeapSetting {
+  const match = HEAP_SIZE.exec(value.trim());
+  const unitMb: Record<string, number> = { k: 1 / 1024, m: 1, g: 1024 };
+  const megabytes =
+    match?.[1] && match[2] ? Number(match[1]) * (unitMb[match[2].toLowerCase()] ?? 0) : Number.NaN;
+  if (!Number.isFinite(megabytes) || megabytes < MIN_HEAP_MB) {
+    throw new Error(
+      `${MAX_HEAP_VARIABLE} must be a heap size of at least ${MIN_HEAP_MB}m written like 512m or 2g ` +
+        `(a number followed by k, m or g); got ${JSON.stringify(value)}.`,
+    );
+  }
+  const cacheMb = Math.min(256, Math.max(16, Math.floor(megabytes / 8)));
+  return { xmx: `-Xmx${match?.[1]}${match?.[2]?.toLowerCase()}`, cacheMb };
 }
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -258,6 +292,8 @@ type ExitInfo = { code: number | null; signal: NodeJS.Signals | null };
 
 export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<EmbeddedMongo> {
   const log = opts.log ?? defaultLog;
+  // Checked before building or starting anything, so a bad setting fails fast and says which.
+  const heap = opts.maxHeap === undefined ? parseMaxHeap() : parseMaxHeap(opts.maxHeap);
   const jar = await ensureLauncherBuilt(log);
   const { java } = findJavaTools();
   if (!java) throw new Error(MISSING_TOOLS_MESSAGE);
@@ -270,12 +306,16 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
     [
       // A small single-user database: the serial collector starts faster and uses fewer threads.
       "-XX:+UseSerialGC",
+      // Without a limit the JVM takes up to a quarter of the machine's memory and keeps it.
+      heap.xmx,
       "-jar",
       jar,
       "--data-file",
       dataFile,
       "--port",
       "0",
+      "--cache-mb",
+      String(heap.cacheMb),
       // If this Node process dies without calling stop(), the stdin pipe closes and the server
       // exits rather than keeping the data file locked.
       "--exit-on-stdin-eof",
@@ -286,9 +326,13 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
   child.stdin?.on("error", () => {});
 
   const stderrTail: string[] = [];
+  let startupTimer: NodeJS.Timeout | undefined;
   if (child.stderr) {
     createInterface({ input: child.stderr }).on("line", (line) => {
       stderrTail.push(line);
+      // Output means progress (e.g. building the indexes of a stock server's file once, which
+      // takes a while for a big one): the start-up timeout counts from the latest line.
+      startupTimer?.refresh();
       if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
       log(`[embedded-db] ${line}`);
     });
@@ -322,6 +366,7 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      startupTimer = undefined;
       if (err) reject(err);
       else resolve(value as number);
     };
@@ -329,10 +374,11 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
       child.kill("SIGKILL");
       finish(
         new Error(
-          `The embedded database did not report that it was listening within ${STARTUP_TIMEOUT_MS / 1000} s.${describeTail()}`,
+          `The embedded database did not report that it was listening within ${STARTUP_TIMEOUT_MS / 1000} s of its last output.${describeTail()}`,
         ),
       );
     }, STARTUP_TIMEOUT_MS);
+    startupTimer = timer;
     if (child.stdout) {
       createInterface({ input: child.stdout }).on("line", (line) => {
         const match = LISTENING_LINE.exec(line);

@@ -80,7 +80,18 @@ export async function recordCommit(input: {
   interactions?: readonly AnswerRecord[];
   now: Date;
 }): Promise<void> {
-  const { attempt: a, after, now } = input;
+  const { attempt: a, before, after, now } = input;
+  const journal = input.interactions;
+  const questions =
+    journal && journal.length > before.interactionCount
+      ? questionIncrements(journal, before.interactionCount)
+      : undefined;
+  // Most commits (a reflection typed, a practice answer) change nothing a summary shows; those
+  // cost the attempt's own write only. (An attempt's first commit always counts: it starts it.)
+  if (before.seq > 0 && sameStanding(before, after)) {
+    await applyRollups(a.moduleId, {}, questions);
+    return;
+  }
   const key = resultKey({ ...after, started: true });
   const raise: Record<string, number> = { bestKey: key };
   if (a.number === 1) raise.firstKey = key;
@@ -122,10 +133,14 @@ export async function recordCommit(input: {
     a.number === 1 ? resultChange("firstTry", firstBefore, Math.max(firstBefore, key)) : {},
     inserted ? { learners: 1, attempts: 1 } : {},
   );
-  const journal = input.interactions;
-  const questions =
-    journal && journal.length > input.before.interactionCount
-      ? questionIncrements(journal, input.before.interactionCount)
-      : undefined;
   await applyRollups(a.moduleId, inc, questions);
+}
+
+function sameStanding(x: AttemptState, y: AttemptState): boolean {
+  return (
+    x.completionRank === y.completionRank &&
+    x.successRank === y.successRank &&
+    (x.scoreScaled ?? null) === (y.scoreScaled ?? null) &&
+    (x.progressMeasure ?? 0) === (y.progressMeasure ?? 0)
+  );
 }

@@ -36,28 +36,44 @@ export interface PackageEntry {
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
 
-/** The manifest and the metadata files it names, which LMSes read but never launch. */
-const CONTROL_FILES: Record<PackageFormat, (input: ManifestInput) => PackageEntry[]> = {
-  scorm12: (input) => [
-    { path: MANIFEST_FILE, data: utf8(scorm12Manifest(input)) },
-    { path: SCORM12_METADATA_FILE, data: utf8(scorm12Metadata(input.content)) },
-  ],
-  scorm2004: (input) => [{ path: MANIFEST_FILE, data: utf8(scorm2004Manifest(input)) }],
+const MANIFEST_WRITERS: Record<PackageFormat, (input: ManifestInput) => string> = {
+  scorm12: scorm12Manifest,
+  scorm2004: scorm2004Manifest,
 };
 
-/** The package's files in zip order: manifest first (LMSes sniff it), bundle, then schemas. */
+/** Metadata files the manifest names, which LMSes read but never launch. */
+function metadataFiles(
+  content: ModuleContent,
+  opts: { version: number; format: PackageFormat },
+): PackageEntry[] {
+  if (opts.format !== "scorm12") return [];
+  return [{ path: SCORM12_METADATA_FILE, data: utf8(scorm12Metadata(content, opts.version)) }];
+}
+
+/**
+ * The package's files in zip order: manifest first (LMSes sniff it), metadata, bundle, schemas.
+ * The manifest lists every other file, so nothing in the zip is unaccounted for.
+ */
 export function packageEntries(
   content: ModuleContent,
   opts: { version: number; format: PackageFormat },
 ): PackageEntry[] {
   // Each format's bundle talks to its own API only, so an LMS offering both never gets confused.
   const bundle = renderBundle(content, { version: opts.version, target: opts.format });
-  const control = CONTROL_FILES[opts.format]({
+  const metadata = metadataFiles(content, opts);
+  const schemas = schemaFiles(opts.format);
+  const manifest = MANIFEST_WRITERS[opts.format]({
     content,
     version: opts.version,
     files: bundle.map((f) => f.path),
+    controlFiles: [...metadata, ...schemas].map((f) => f.path),
   });
-  const entries = [...control, ...bundle, ...schemaFiles(opts.format)];
+  const entries = [
+    { path: MANIFEST_FILE, data: utf8(manifest) },
+    ...metadata,
+    ...bundle,
+    ...schemas,
+  ];
   const seen = new Set<string>();
   for (const { path } of entries) {
     if (seen.has(path.toLowerCase())) throw new Error(`two package files are named ${path}`);
@@ -71,10 +87,20 @@ export function exportPackage(
   content: ModuleContent,
   opts: { version: number; format: PackageFormat },
 ): Readable {
-  const entries = packageEntries(content, opts);
+  return zipPackage(packageEntries(content, opts));
+}
+
+/**
+ * The zip of entries made by packageEntries (which may have run on a worker thread, whose
+ * Buffers arrive as plain byte arrays).
+ */
+export function zipPackage(entries: { path: string; data: Uint8Array }[]): Readable {
   const zip = new yazl.ZipFile();
   const options = entryOptions();
-  for (const entry of entries) zip.addBuffer(entry.data, entry.path, options);
+  for (const entry of entries) {
+    const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+    zip.addBuffer(data, entry.path, options);
+  }
   zip.end();
   return zip.outputStream as Readable;
 }

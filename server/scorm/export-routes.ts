@@ -1,10 +1,14 @@
 import { pipeline } from "node:stream/promises";
 import { Router } from "express";
 import { requireRole } from "../auth/guards.ts";
+import { runAuthoringTask } from "../authoring/run-authoring-task.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
-import { exportPackage, packageFileName } from "./export-package.ts";
+import { packageFileName, zipPackage } from "./export-package.ts";
 import { findPublishedVersion } from "./export-sources.ts";
 import { isPackageFormat, PACKAGE_FORMATS } from "./manifest-xml.ts";
+
+/** Rendering the largest module takes about a second; this only stops a runaway. */
+const EXPORT_TIME_LIMIT_MS = 20_000;
 
 /** Downloads of published versions as SCORM zips, for authors to upload to an LMS. */
 export function exportRouter(): Router {
@@ -19,7 +23,16 @@ export function exportRouter(): Router {
     const found = typeof slug === "string" ? await findPublishedVersion(slug, version) : null;
     if (!found) throw notFound(version === undefined ? "Published module" : "Module version");
 
-    const zip = exportPackage(found.content, { version: found.version, format });
+    // Rendering every lesson of a big module takes a while: it happens off the event loop.
+    const entries = await runAuthoringTask(
+      "packageEntries",
+      { content: found.content, version: found.version, format },
+      {
+        timeoutMs: EXPORT_TIME_LIMIT_MS,
+        stopped: () => new HttpError(503, "Building this package took too long. Try again."),
+      },
+    );
+    const zip = zipPackage(entries);
     res.status(200);
     res.setHeader("Content-Type", "application/zip");
     // Slugs are [a-z0-9-], so the file name needs no quoting beyond the plain quotes.

@@ -1,4 +1,4 @@
-import { type ModuleContent, moduleContent } from "../content/module-schema.ts";
+import { type ModuleContent, storedContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 
 // Where an export's content comes from: only published, immutable versions, so a package always
@@ -19,8 +19,9 @@ export async function findPublishedVersion(
   const doc = await ModuleVersion.findOne(filter).sort({ version: -1 }).lean();
   if (!doc) return null;
   // Re-parsed rather than cast: the stored document is Mixed, and parsing gives defaults and one
-  // clear error if an old snapshot no longer fits what the renderer expects.
-  return { slug: doc.slug, version: doc.version, content: moduleContent.parse(doc.content) };
+  // clear error if an old snapshot no longer fits what the renderer expects. Markdown limits
+  // added since it was published are not re-applied: such text exports as a notice instead.
+  return { slug: doc.slug, version: doc.version, content: storedContent.parse(doc.content) };
 }
 
 export async function publishedSlugs(): Promise<string[]> {

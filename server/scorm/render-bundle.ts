@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
-import type { ScoContent, ScormTarget } from "./sco-content.ts";
+import type { ScoContent, ScoOption, ScoQuestion, ScormTarget } from "./sco-content.ts";
 import { scoScript } from "./sco-script.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
@@ -15,7 +15,7 @@ export interface BundleFile {
   data: Buffer;
 }
 
-/** Bumped whenever the shape of content.json changes in a way sco.js must know about. */
+/** Bumped whenever the shape of the embedded content changes in a way sco.js must know about. */
 export const BUNDLE_FORMAT = 1;
 
 const STATIC_DIR = new URL("../../public/sco/", import.meta.url);
@@ -30,7 +30,6 @@ export function renderBundle(
     { path: "index.html", data: Buffer.from(renderIndexHtml(sco, json), "utf8") },
     { path: "sco.js", data: scoScript() },
     { path: "sco.css", data: readStatic("sco.css") },
-    { path: "content.json", data: Buffer.from(`${json}\n`, "utf8") },
   ];
   return files;
 }
@@ -67,7 +66,7 @@ export function toScoContent(
  * Rebuilds each question with its keys in one order, so content read back from MongoDB (whose
  * key order is not guaranteed) renders to the same bytes as content fresh from the schema.
  */
-function normalizeQuestion(q: Question): Question {
+function normalizeQuestion(q: Question): ScoQuestion {
   const base = { id: q.id, type: q.type, prompt: q.prompt };
   switch (q.type) {
     case "single":
@@ -111,7 +110,7 @@ function normalizeQuestion(q: Question): Question {
   }
 }
 
-function normalizeOption(o: { text: string; correct: boolean; feedback: string }) {
+function normalizeOption(o: { text: string; correct: boolean; feedback: string }): ScoOption {
   return { text: o.text, correct: o.correct === true, feedback: o.feedback };
 }
 

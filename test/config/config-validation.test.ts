@@ -12,6 +12,7 @@ test("defaults give a working configuration", () => {
   assert.equal(config.port, 3000);
   assert.equal(config.mongodbUri, undefined);
   assert.equal(config.logLevel, "info");
+  assert.equal(config.commitsPerMinute, 60);
 });
 
 test("a wrong value stops start-up with a message naming the variable", () => {
@@ -22,6 +23,7 @@ test("a wrong value stops start-up with a message naming the variable", () => {
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL: must be one of/],
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET: must be at least 32 characters/],
     [{ TRUST_PROXY: "maybe" }, /TRUST_PROXY: must be true or false/],
+    [{ COMMITS_PER_MINUTE: "0" }, /COMMITS_PER_MINUTE: must be between 1 and 1000000/],
   ];
   for (const [env, message] of cases) {
     assert.throws(

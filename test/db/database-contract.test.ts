@@ -109,6 +109,122 @@ describe("database contract", () => {
     assert.equal(await coll("types").countDocuments({ ref }), 1, "querying by ObjectId finds it");
   });
 
+  test("a prefix of a non-unique compound index answers with the index's sort", async () => {
+    const attempts = coll("prefix");
+    await attempts.createIndex({ userId: 1, moduleId: 1, number: -1 });
+    const docs = [];
+    for (const userId of ["u1", "u2"])
+      for (const moduleId of ["m1", "m2"])
+        for (const number of [2, 3, 1]) docs.push({ userId, moduleId, number });
+    await attempts.insertMany(docs);
+    const numbers = async (
+      filter: Record<string, unknown>,
+      sort: Record<string, 1 | -1>,
+      limit = 0,
+    ) =>
+      (await attempts.find(filter).sort(sort).limit(limit).toArray()).map(
+        (d) => `${d.moduleId}:${d.number}`,
+      );
+    assert.deepEqual(await numbers({ userId: "u1", moduleId: "m2" }, { number: -1 }), [
+      "m2:3",
+      "m2:2",
+      "m2:1",
+    ]);
+    assert.deepEqual(await numbers({ userId: "u1", moduleId: "m2" }, { number: 1 }, 2), [
+      "m2:1",
+      "m2:2",
+    ]);
+    assert.deepEqual(await numbers({ userId: "u2" }, { moduleId: 1, number: -1 }), [
+      "m1:3",
+      "m1:2",
+      "m1:1",
+      "m2:3",
+      "m2:2",
+      "m2:1",
+    ]);
+    assert.deepEqual(await numbers({ userId: "u2" }, { number: -1, moduleId: 1 }, 3), [
+      "m1:3",
+      "m2:3",
+      "m1:2",
+    ]);
+  });
+
+  test("updating an indexed field moves the document to its new key", async () => {
+    const people = coll("moved");
+    await people.createIndex({ team: 1 });
+    const { insertedId } = await people.insertOne({ team: "red" });
+    await people.insertOne({ team: "red" });
+    await people.updateOne({ _id: insertedId }, { $set: { team: "blue" } });
+    assert.equal(await people.countDocuments({ team: "blue" }), 1);
+    assert.equal((await people.findOne({ team: "blue" }))?._id.toString(), insertedId.toString());
+    assert.equal(await people.countDocuments({ team: "red" }), 1);
+    assert.equal(
+      await people.countDocuments({ team: "red", _id: insertedId }),
+      0,
+      "the old key no longer finds it",
+    );
+  });
+
+  test("a delete removes the document from its indexes", async () => {
+    const people = coll("deleted");
+    await people.createIndex({ team: 1 });
+    await people.createIndex({ email: 1 }, { unique: true });
+    await people.insertMany([
+      { team: "red", email: "a@example.com" },
+      { team: "red", email: "b@example.com" },
+    ]);
+    await people.deleteOne({ email: "a@example.com" });
+    assert.deepEqual(
+      (await people.find({ team: "red" }).toArray()).map((d) => d.email),
+      ["b@example.com"],
+    );
+    // The unique key is free again.
+    await people.insertOne({ team: "blue", email: "a@example.com" });
+    assert.equal(await people.countDocuments({ team: "blue" }), 1);
+  });
+
+  test("an unacknowledged deleteMany ({w: 0}) deletes", async () => {
+    const items = coll("unacknowledged");
+    await items.insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    await items.deleteMany({ n: { $lt: 3 } }, { writeConcern: { w: 0 } });
+    // No reply means nothing to wait for: poll briefly until the server has run it.
+    let left = await items.countDocuments();
+    for (let i = 0; i < 50 && left !== 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      left = await items.countDocuments();
+    }
+    assert.equal(left, 1);
+  });
+
+  test("connect-mongo's interval sweep removes an expired session", async () => {
+    const sessions = coll("swept_sessions");
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 60_000);
+    await sessions.insertMany([
+      { _id: "old" as never, session: "{}", expires: past },
+      { _id: "new" as never, session: "{}", expires: future },
+    ]);
+    const store = MongoStore.create({
+      client: mongoose.connection.getClient(),
+      dbName: db.dbName,
+      collectionName: "swept_sessions",
+      autoRemove: "interval",
+      autoRemoveInterval: 1 / 60,
+    });
+    try {
+      let ids: unknown[] = [];
+      for (let i = 0; i < 100; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        ids = (await sessions.find().toArray()).map((d) => d._id);
+        if (ids.length === 1) break;
+      }
+      assert.deepEqual(ids, ["new"]);
+    } finally {
+      // store.close() would also close the client this file shares; stopping the sweep is enough.
+      clearInterval((store as unknown as { timer?: NodeJS.Timeout }).timer);
+    }
+  });
+
   test("connect-mongo stores, reads and destroys a session", async () => {
     const store = MongoStore.create({
       client: mongoose.connection.getClient(),

@@ -70,7 +70,13 @@ async function commit(userId: string, attemptId: string, seq: number, cmi: unkno
   return applyCommit({ attemptId, userId, body: { seq, session: "session-1", cmi } });
 }
 
-/** Summaries and rollups with ids and zero counters left out (a $inc can leave a 0 behind). */
+/**
+ * Summaries and rollups with ids and zero counters left out (a $inc can leave a 0 behind), and
+ * the summaries' bookkeeping of when and in which order they were written: commits that change
+ * nothing a learner sees skip the summary, so its write time can trail the attempt's last commit.
+ */
+const IGNORED = new Set(["_id", "__v", "currentOrder", "lastActivityAt"]);
+
 async function snapshot() {
   const clean = (v: unknown): unknown => {
     if (v instanceof mongoose.Types.ObjectId || v instanceof Date) return String(v);
@@ -78,7 +84,7 @@ async function snapshot() {
     if (v && typeof v === "object")
       return Object.fromEntries(
         Object.entries(v)
-          .filter(([k, x]) => k !== "_id" && k !== "__v" && x !== 0)
+          .filter(([k, x]) => !IGNORED.has(k) && x !== 0)
           .map(([k, x]) => [k, clean(x)])
           .sort(([a], [b]) => String(a).localeCompare(String(b))),
       );

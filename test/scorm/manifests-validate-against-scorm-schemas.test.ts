@@ -50,20 +50,46 @@ async function assertValid(manifest: string, format: PackageFormat, what: string
 function assertResolvable(manifest: string, byPath: Map<string, Buffer>) {
   const ids = all(manifest, /\sidentifier="([^"]*)"/g);
   assert.equal(new Set(ids).size, ids.length, `identifiers are unique: ${ids.join(", ")}`);
-  const resources = [...manifest.matchAll(/<resource\s[^>]*>/g)].map((m) => m[0]);
-  assert.equal(resources.length, 1);
-  const resource = resources[0] ?? "";
-  const resourceId = attr(resource, "identifier");
+  const resources = [...manifest.matchAll(/<resource\s[^>]*>[\s\S]*?<\/resource>/g)].map(
+    (m) => m[0],
+  );
+  assert.equal(resources.length, 2, "the SCO and the control files");
+  const [sco = "", control = ""] = resources;
+  const openingTag = (resource: string) => /^<resource[^>]*>/.exec(resource)?.[0] ?? "";
+  const resourceId = attr(openingTag(sco), "identifier");
   assert.deepEqual(all(manifest, /\sidentifierref="([^"]*)"/g), [resourceId]);
   const orgDefault = /<organizations\s+default="([^"]*)"/.exec(manifest)?.[1];
   assert.ok(orgDefault && ids.includes(orgDefault), "the default organization exists");
 
-  const launch = attr(resource, "href");
+  const launch = attr(openingTag(sco), "href");
   assert.equal(launch, "index.html");
   assert.ok(byPath.has(launch), "the launch file is in the zip");
-  const hrefs = all(manifest, /<file\s+href="([^"]*)"/g).map((h) => decodeURI(decodeXml(h)));
-  assert.ok(hrefs.includes(launch), "the launch file is listed");
-  for (const href of hrefs) assert.ok(byPath.has(href), `<file href="${href}"> is in the zip`);
+  const hrefsOf = (resource: string) =>
+    all(resource, /<file\s+href="([^"]*)"/g).map((h) => decodeURI(decodeXml(h)));
+  assert.ok(hrefsOf(sco).includes(launch), "the launch file is listed");
+
+  // The control files are an asset nothing launches or depends on: listed, never delivered.
+  assert.match(control, /^<resource [^>]*scorm[Tt]ype="asset"/);
+  assert.equal(
+    attr(openingTag(control), "href"),
+    undefined,
+    "the control files have no launch file",
+  );
+  assert.deepEqual(
+    hrefsOf(control).filter((href) => !/\.(xsd|dtd|xml)$/.test(href)),
+    [],
+    "only metadata and schema files are control files",
+  );
+
+  // Every file in the zip but the manifest itself is listed exactly once, and every listed file
+  // is in the zip.
+  const listed = [...hrefsOf(sco), ...hrefsOf(control)];
+  for (const href of listed) assert.ok(byPath.has(href), `<file href="${href}"> is in the zip`);
+  assert.deepEqual(
+    [...listed].sort(),
+    [...byPath.keys()].filter((path) => path !== "imsmanifest.xml").sort(),
+    "the manifest lists every file in the zip",
+  );
 
   const schemaLocation = /xsi:schemaLocation="([^"]*)"/.exec(manifest)?.[1] ?? "";
   const locations = schemaLocation.split(/\s+/).filter((_, i) => i % 2 === 1);
@@ -84,6 +110,7 @@ async function assertMetadata(
   manifest: string,
   byPath: Map<string, Buffer>,
   content: ModuleContent,
+  version: number,
 ) {
   let lom = manifest;
   if (format === "scorm12") {
@@ -100,6 +127,13 @@ async function assertMetadata(
   assert.ok(strings.includes(content.title), "the LOM carries the title");
   assert.ok(strings.includes(content.summary), "the LOM carries the description");
   for (const topic of content.topics) assert.ok(strings.includes(topic), `keyword ${topic}`);
+  const versionTag = format === "scorm12" ? "lifecycle" : "lifeCycle";
+  const lifecycle = new RegExp(`<${versionTag}>\\s*<version>([\\s\\S]*?)</version>`).exec(lom);
+  assert.equal(
+    /<(?:langstring|string)[^>]*>([^<]*)</.exec(lifecycle?.[1] ?? "")?.[1],
+    String(version),
+    "the LOM carries the version",
+  );
 }
 
 function assertMastery(format: PackageFormat, manifest: string, passMark: number) {
@@ -113,7 +147,34 @@ function assertMastery(format: PackageFormat, manifest: string, passMark: number
     assert.match(manifest, /<imsss:primaryObjective [^>]*satisfiedByMeasure="true"/);
     assert.match(manifest, /adlcp:scormType="sco"/);
     assert.match(manifest, /<schemaversion>2004 4th Edition<\/schemaversion>/);
+    assertSequencing(manifest);
   }
+}
+
+/**
+ * Where each sequencing setting sits matters as much as its value: flow on the organization lets
+ * the LMS start the module by itself, the objective and delivery controls on the item let the
+ * SCO's own completion, success and score reach the LMS and roll up to the organization.
+ */
+function assertSequencing(manifest: string) {
+  const organization = /<organization [^>]*>([\s\S]*)<\/organization>/.exec(manifest)?.[1] ?? "";
+  const item = /<item [^>]*>([\s\S]*)<\/item>/.exec(organization)?.[1] ?? "";
+  const outsideItem = organization.replace(/<item [\s\S]*<\/item>/, "");
+  assert.match(
+    outsideItem,
+    /<imsss:sequencing>\s*<imsss:controlMode choice="true" flow="true"\/>\s*<\/imsss:sequencing>/,
+    "the organization allows choice and flow",
+  );
+  assert.doesNotMatch(item, /controlMode/, "a leaf item has no children to control");
+  assert.match(item, /<imsss:primaryObjective [^>]*satisfiedByMeasure="true"/);
+  assert.match(
+    item,
+    /<imsss:rollupRules rollupObjectiveSatisfied="true" rollupProgressCompletion="true" objectiveMeasureWeight="1"\/>/,
+  );
+  assert.match(
+    item,
+    /<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"\/>/,
+  );
 }
 
 describe("SCORM manifests of the starter library", () => {
@@ -130,9 +191,12 @@ describe("SCORM manifests of the starter library", () => {
         await assertValid(manifest, format, `${content.slug} ${format}`);
         assertResolvable(manifest, byPath);
         assertShipsOfficialSchemas(entries, format);
-        await assertMetadata(format, manifest, byPath, content);
+        await assertMetadata(format, manifest, byPath, content, 3);
         assertMastery(format, manifest, content.passMark);
-        assert.match(manifest, /<manifest identifier="rapport-[a-z0-9-]+-v3" version="3"/);
+        assert.match(
+          manifest,
+          new RegExp(`<manifest identifier="rapport-${content.slug}" version="3"`),
+        );
       });
     }
   }
@@ -151,7 +215,7 @@ describe("SCORM manifests with hostile text", () => {
         assert.equal(title, "Trust &amp; &quot;safety&quot; &lt;at&gt; work — café");
         assert.equal(decodeXml(title), HOSTILE_TITLE);
       }
-      await assertMetadata(format, manifest, byPath, hostile);
+      await assertMetadata(format, manifest, byPath, hostile, 1);
     });
   }
 
@@ -192,6 +256,27 @@ describe("the manifest validator", () => {
     const result = await validateManifest(broken, "scorm12");
     assert.equal(result.valid, false);
     assert.match(result.errors.join("\n"), /passingscore/);
+  });
+
+  it("rejects SCORM 2004 sequencing in the wrong place", async () => {
+    // imsss:sequencing must follow the organization's items; the IMS SS order puts controlMode
+    // before objectives.
+    const orgSequencing =
+      /\s*<imsss:sequencing>\s*<imsss:controlMode[^>]*\/>\s*<\/imsss:sequencing>/;
+    const block = orgSequencing.exec(manifests.scorm2004)?.[0] ?? "";
+    assert.ok(block, "the organization has a sequencing block");
+    const beforeItem = manifests.scorm2004
+      .replace(block, "")
+      .replace(/(<organization [^>]*>\s*<title>[^<]*<\/title>)/, `$1${block}`);
+    const early = await validateManifest(beforeItem, "scorm2004");
+    assert.equal(early.valid, false);
+    const afterObjectives = manifests.scorm2004.replace(
+      "</imsss:objectives>",
+      '</imsss:objectives><imsss:controlMode flow="true"/>',
+    );
+    const late = await validateManifest(afterObjectives, "scorm2004");
+    assert.equal(late.valid, false);
+    assert.match(late.errors.join("\n"), /controlMode/);
   });
 
   it("rejects a SCORM 2004 mastery measure outside -1..1", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { deflateRawSync } from "node:zlib";
-import { renderBundle, type ScoContent } from "../../server/scorm/render-bundle.ts";
+import { renderBundle, type ScoContent, toScoContent } from "../../server/scorm/render-bundle.ts";
 import { fixtureModule, HOSTILE_TEXT } from "./sco-fixture.ts";
 
 /** The same data with every object's keys in reverse order, as a database might return it. */
@@ -32,7 +32,7 @@ describe("renderBundle", () => {
     const b = renderBundle(fixtureModule(), { version: 3, target: "any" });
     assert.deepEqual(
       a.map((f) => f.path),
-      ["index.html", "sco.js", "sco.css", "content.json"],
+      ["index.html", "sco.js", "sco.css"],
     );
     for (const [i, file] of a.entries()) {
       assert.ok(file.data.equals(b[i]?.data ?? Buffer.alloc(0)), `${file.path} is byte-identical`);
@@ -46,12 +46,12 @@ describe("renderBundle", () => {
       version: 1,
       target: "scorm12",
     });
-    assert.equal(fileText(a, "content.json"), fileText(b, "content.json"));
+    assert.equal(fileText(a, "index.html"), fileText(b, "index.html"));
   });
 
   it("neutralises scripts, event handlers and javascript: links in author Markdown", () => {
     const files = renderBundle(fixtureModule(), { version: 1, target: "scorm2004" });
-    const content = JSON.parse(fileText(files, "content.json")) as ScoContent;
+    const content = JSON.parse(embeddedJson(fileText(files, "index.html"))) as ScoContent;
     const lessonHtml = content.lessons[0]?.html ?? "";
     assert.match(lessonHtml, /<strong>small promises<\/strong>/);
     assert.doesNotMatch(lessonHtml, /<script|<img|onerror|href="javascript:/i);
@@ -69,7 +69,7 @@ describe("renderBundle", () => {
     // The only <script> elements are the runtime and the data block.
     assert.equal(html.match(/<script/g)?.length, 2);
     const parsed = JSON.parse(json) as ScoContent;
-    assert.deepEqual(parsed, JSON.parse(fileText(files, "content.json")));
+    assert.deepEqual(parsed, toScoContent(fixtureModule(), { version: 7, target: "any" }));
     assert.equal(parsed.summary.endsWith(HOSTILE_TEXT), true, "text survives the escaping intact");
     assert.equal(parsed.version, 7);
     assert.equal(parsed.target, "any");

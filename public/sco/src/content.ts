@@ -1,8 +1,12 @@
-import type { Question } from "../../../server/content/module-schema.ts";
-import type { ScoContent, ScoLesson } from "../../../server/scorm/sco-content.ts";
+import type {
+  ScoQuestion as Question,
+  ScoContent,
+  ScoLesson,
+} from "../../../server/scorm/sco-content.ts";
 
 // The module this SCO plays, as the server rendered it into index.html. The types are the
-// server's own, so a change to the content shape fails this code's type-check too.
+// server's own (server/scorm/sco-content.ts), so a change to the content shape fails this code's
+// type-check too.
 
 export type { Question, ScoContent, ScoLesson };
 export type QuestionOf<T extends Question["type"]> = Extract<Question, { type: T }>;

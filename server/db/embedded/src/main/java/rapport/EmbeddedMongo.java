@@ -14,19 +14,14 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.wire.message.MongoQuery;
-import io.netty.channel.Channel;
+import rapport.wire.WireServer;
 
 /**
  * Embedded, on-disk MongoDB-wire server for Rapport (mongo-java-server + H2 MVStore).
  *
- * <p>Usage: {@code java -jar rapport-embedded-mongo.jar --data-file <path> [--port 0] [--exit-on-stdin-eof]}
+ * <p>Usage: {@code java -jar rapport-embedded-mongo.jar --data-file <path> [--port 0] [--cache-mb 64]
+ * [--exit-on-stdin-eof]}
  *
  * <p>Prints exactly one line {@code RAPPORT_EMBEDDED_MONGO_LISTENING <port>} on stdout once it
  * accepts connections; everything else goes to stderr.
@@ -65,9 +60,6 @@ public final class EmbeddedMongo {
     };
 
     private static final int MAINTENANCE_INTERVAL_SECONDS = 5;
-    private static final int MAINTENANCE_TARGET_FILL_RATE = 80;
-    private static final int MAINTENANCE_WRITE_BYTES = 4 * 1024 * 1024;
-    private static final int CLOSE_COMPACTION_MS = 2000;
     private static final int WORKER_THREADS = 16;
 
     private EmbeddedMongo() {
@@ -79,222 +71,21 @@ public final class EmbeddedMongo {
         }
     }
 
-    /**
-     * Stock H2Backend relies on MVStore's background auto-commit (about once a second), so a crash
-     * loses writes that were already acknowledged. Here the store never auto-commits, and no reply to
-     * a command that changed data is written before a commit that includes that command.
-     *
-     * <p>Commands run one at a time under the command lock, so a commit never persists half of a
-     * command and MVStore sees no concurrent writers. Commits are grouped: a command that left
-     * changes takes a ticket and waits; one committer thread, taking the same lock between commands,
-     * persists everything executed so far and releases every ticket up to that point. Under load one
-     * commit covers many commands; alone, a command waits for just its own.
-     */
-    static final class DurableH2Backend extends H2Backend {
-
-        private final MVStore store;
-        /** Tickets handed out to commands that left unsaved changes. Guarded by {@code this}. */
-        private long executed;
-
-        private final Object commitState = new Object();
-        /** Every ticket up to this one is on disk (or its commit failed). Guarded by commitState. */
-        private long committed;
-        /** The highest ticket anyone waits for. Guarded by commitState. */
-        private long wanted;
-        /** Tickets in (failedAfter, failedUpTo] belong to a commit that threw. Guarded by commitState. */
-        private long failedAfter;
-        private long failedUpTo;
-        private RuntimeException failure;
-        private volatile boolean running = true;
-
-        DurableH2Backend(MVStore store) {
-            super(store);
-            this.store = store;
-            Thread committer = new Thread(this::commitLoop, "rapport-group-commit");
-            committer.setDaemon(true);
-            committer.start();
-        }
-
-        /** Called under the command lock right after a command: its ticket, or 0 if nothing to save. */
-        private long ticketIfDirty() {
-            return store.isClosed() || !store.hasUnsavedChanges() ? 0 : ++executed;
-        }
-
-        /** Blocks until a commit covers the ticket; throws (so no acknowledgement) if it failed. */
-        private void awaitDurable(long ticket) {
-            if (ticket == 0) {
-                return;
-            }
-            synchronized (commitState) {
-                if (ticket > wanted) {
-                    wanted = ticket;
-                    commitState.notifyAll();
-                }
-                while (committed < ticket) {
-                    try {
-                        commitState.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted before the write was committed", e);
-                    }
-                }
-                if (ticket > failedAfter && ticket <= failedUpTo) {
-                    throw new IllegalStateException("the write could not be committed to disk", failure);
-                }
-            }
-        }
-
-        private void commitLoop() {
-            while (running) {
-                synchronized (commitState) {
-                    while (running && wanted <= committed) {
-                        try {
-                            commitState.wait();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }
-                long upTo;
-                RuntimeException error = null;
-                synchronized (this) {
-                    upTo = executed;
-                    try {
-                        if (!store.isClosed() && store.hasUnsavedChanges()) {
-                            store.commit();
-                        }
-                    } catch (RuntimeException e) {
-                        error = e;
-                        log.error("commit failed: {}", e.toString());
-                    }
-                }
-                synchronized (commitState) {
-                    if (error != null) {
-                        failedAfter = committed;
-                        failedUpTo = upTo;
-                        failure = error;
-                    }
-                    committed = Math.max(committed, upTo);
-                    commitState.notifyAll();
-                }
-            }
-        }
-
-        private synchronized void commitIfDirty() {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
-                store.commit();
-            }
-        }
-
-        // A message runs its command through handleCommand: nested calls (the lock already held)
-        // just run; only the outermost call takes a ticket and waits.
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            if (Thread.holdsLock(this)) {
-                return super.handleCommand(channel, database, command, query);
-            }
-            long ticket = 0;
-            try {
-                synchronized (this) {
-                    try {
-                        return super.handleCommand(channel, database, command, query);
-                    } finally {
-                        // Also after failures: an ordered insert that stops at a duplicate key has
-                        // still written (and reports) the documents before it.
-                        ticket = ticketIfDirty();
-                    }
-                }
-            } finally {
-                awaitDurable(ticket);
-            }
-        }
-
-        @Override
-        public Document handleMessage(MongoMessage message) {
-            if (Thread.holdsLock(this)) {
-                return super.handleMessage(message);
-            }
-            long ticket = 0;
-            try {
-                synchronized (this) {
-                    try {
-                        return super.handleMessage(message);
-                    } finally {
-                        ticket = ticketIfDirty();
-                    }
-                }
-            } finally {
-                awaitDurable(ticket);
-            }
-        }
-
-        @Override
-        public QueryResult handleQuery(MongoQuery query) {
-            if (Thread.holdsLock(this)) {
-                return super.handleQuery(query);
-            }
-            long ticket = 0;
-            try {
-                synchronized (this) {
-                    try {
-                        return super.handleQuery(query);
-                    } finally {
-                        ticket = ticketIfDirty();
-                    }
-                }
-            } finally {
-                awaitDurable(ticket);
-            }
-        }
-
-        @Override
-        public synchronized void handleClose(Channel channel) {
-            super.handleClose(channel);
-        }
-
-        @Override
-        public synchronized void closeCursors(List<Long> cursorIds) {
-            super.closeCursors(cursorIds);
-        }
-
-        /**
-         * Without auto-commit, MVStore's background thread (which also rewrites sparsely used chunks)
-         * does not exist. Committing after every write leaves many small chunks that each keep a few
-         * live pages, so the file would keep growing; this does that rewriting instead. It holds the
-         * command lock, so it only ever persists whole commands.
-         */
-        synchronized void maintain() {
-            if (store.isClosed()) {
-                return;
-            }
-            store.compact(MAINTENANCE_TARGET_FILL_RATE, MAINTENANCE_WRITE_BYTES);
-            commitIfDirty();
-        }
-
-        @Override
-        public synchronized void close() {
-            if (store.isClosed()) {
-                return;
-            }
-            running = false;
-            commitIfDirty();
-            // The committer has stopped; this last commit covers every ticket still waiting.
-            synchronized (commitState) {
-                committed = Math.max(committed, executed);
-                commitState.notifyAll();
-            }
-            // Closing with a compaction budget also moves chunks together and shrinks the file.
-            store.close(CLOSE_COMPACTION_MS);
-            // H2Backend.close() would close the store again, which MVStore treats as a no-op.
-            super.close();
-        }
-    }
-
     private static final class Options {
         String dataFile;
         int port = 0;
+        /** MVStore's page cache; the default is what fits a 512 MB heap with room for queries. */
+        int cacheMb = 64;
         boolean exitOnStdinEof = false;
+    }
+
+    /** The store never commits by itself: {@link DurableH2Backend} decides when. */
+    static MVStore openStore(File dataFile, int cacheMb) {
+        return new MVStore.Builder()
+            .fileName(dataFile.getPath())
+            .cacheSize(cacheMb)
+            .autoCommitDisabled()
+            .open();
     }
 
     private static Options parseArgs(String[] args) {
@@ -312,6 +103,17 @@ public final class EmbeddedMongo {
                     }
                     if (options.port < 0 || options.port > 65535) {
                         throw new IllegalArgumentException("--port out of range: " + options.port);
+                    }
+                }
+                case "--cache-mb" -> {
+                    String value = requireValue(args, ++i, arg);
+                    try {
+                        options.cacheMb = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--cache-mb expects a number, got '" + value + "'");
+                    }
+                    if (options.cacheMb < 1) {
+                        throw new IllegalArgumentException("--cache-mb must be at least 1: " + options.cacheMb);
                     }
                 }
                 case "--exit-on-stdin-eof" -> options.exitOnStdinEof = true;
@@ -337,7 +139,7 @@ public final class EmbeddedMongo {
             options = parseArgs(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: java -jar rapport-embedded-mongo.jar --data-file <path> [--port 0] [--exit-on-stdin-eof]");
+            System.err.println("usage: java -jar rapport-embedded-mongo.jar --data-file <path> [--port 0] [--cache-mb 64] [--exit-on-stdin-eof]");
             System.exit(2);
             return;
         }
@@ -350,10 +152,7 @@ public final class EmbeddedMongo {
                 throw new IOException("cannot create directory " + parent);
             }
             log.info("opening {}", dataFile);
-            store = new MVStore.Builder()
-                .fileName(dataFile.getPath())
-                .autoCommitDisabled()
-                .open();
+            store = openStore(dataFile, options.cacheMb);
         } catch (Exception e) {
             String hint = String.valueOf(e.getMessage()).contains("locked")
                 ? " (another embedded server is using this data file; stop it or use another data directory)"
@@ -365,7 +164,7 @@ public final class EmbeddedMongo {
 
         DurableH2Backend backend = new DurableH2Backend(store);
         backend.version(MONGO_6_0);
-        MongoServer server = new MongoServer(backend);
+        WireServer server = new WireServer(backend);
 
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rapport-embedded-mongo-maintenance");
@@ -404,8 +203,7 @@ public final class EmbeddedMongo {
         try {
             // More I/O threads than cores: commands still run one at a time, but while one commits,
             // the others' commands queue up and share the next commit.
-            server.bind(new InetSocketAddress("127.0.0.1", options.port), 1, WORKER_THREADS);
-            address = server.getLocalAddress();
+            address = server.bind(new InetSocketAddress("127.0.0.1", options.port), WORKER_THREADS);
         } catch (RuntimeException e) {
             log.error("cannot listen on 127.0.0.1:{}: {}", options.port, e.toString());
             System.exit(1);
