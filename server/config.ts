@@ -33,10 +33,12 @@ const envSchema = z.object({
     .max(64, "must be between 1 and 64")
     .default(1),
   // Behind a reverse proxy the client address (used by rate limits) is in X-Forwarded-For.
+  // `true` = one proxy in front; a number = that many proxies (the address each one appended).
   TRUST_PROXY: z
-    .enum(["true", "false"], { error: "must be true or false" })
+    .string()
+    .regex(/^(true|false|[1-9])$/, "must be true, false, or the number of proxies (1-9)")
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v) => (v === "true" ? true : v === "false" ? false : Number(v))),
 });
 
 export interface Config {
@@ -46,7 +48,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** false, true (one proxy), or the number of proxies in front of Rapport. */
+  trustProxy: boolean | number;
   workers: number;
 }
 
