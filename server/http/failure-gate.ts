@@ -43,7 +43,10 @@ export class FailureGate {
       for (const [i, limit] of limits.entries()) {
         const { count, resetTime } = counts[i] ?? { count: 0, resetTime: null };
         if (count >= limit.max) {
-          const retryAfterS = Math.max(1, Math.ceil(((resetTime?.getTime() ?? 0) - Date.now()) / 1000));
+          const retryAfterS = Math.max(
+            1,
+            Math.ceil(((resetTime?.getTime() ?? 0) - Date.now()) / 1000),
+          );
           return { admitted: false, message: limit.message, retryAfterS };
         }
         if (count + (this.inFlight.get(limit.key) ?? 0) >= limit.max) full = true;
