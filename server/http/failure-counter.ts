@@ -12,9 +12,11 @@ export interface FailureCounter {
  * a worker names; the worker class just does not expose reading a count without changing it,
  * which counting failures (and not attempts) needs.
  */
+type Send = { send(command: string, args: unknown[]): Promise<unknown> };
 class ReadableClusterStore extends ClusterMemoryStoreWorker {
   async get(key: string): Promise<{ totalHits: number; resetTime: string } | undefined> {
-    return this["send"]("get", [key]) as Promise<{ totalHits: number; resetTime: string }>;
+    const reply = await (this as unknown as Send).send("get", [key]);
+    return reply as { totalHits: number; resetTime: string } | undefined;
   }
 }
 
