@@ -11,7 +11,8 @@ export function databaseProblem(command: string, err: unknown, config: Config): 
     return `${command}: the data file ${file} is in use by a running Rapport (the embedded database serves one process at a time). Stop the app, run ${command}, then start the app again.`;
   }
   const firstLine = message.split("\n")[0] ?? message;
-  if (config.mongodbUri) return `${command}: cannot reach the database at MONGODB_URI: ${firstLine}`;
+  if (config.mongodbUri)
+    return `${command}: cannot reach the database at MONGODB_URI: ${firstLine}`;
   return `${command}: cannot open the embedded database: ${firstLine}`;
 }
 
