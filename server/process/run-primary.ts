@@ -5,7 +5,7 @@ import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createConsoleLogger } from "../http/logger.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
-import { EXIT_CANNOT_LISTEN, portProblem } from "./listen.ts";
+import { EXIT_CANNOT_LISTEN } from "./listen.ts";
 import { EMBEDDED_DB_ENV } from "./run-server.ts";
 
 /**
@@ -15,11 +15,6 @@ import { EMBEDDED_DB_ENV } from "./run-server.ts";
  */
 export async function runPrimary(config: Config): Promise<void> {
   const logger = createConsoleLogger({ level: config.logLevel, env: config.env });
-  const problem = await portProblem(config.port);
-  if (problem) {
-    logger.fatal(problem);
-    process.exit(1);
-  }
   let db: Database;
   try {
     db = await connectDatabase(config, logger, { onDatabaseCrash: () => process.exit(1) });

@@ -7,7 +7,7 @@ import { connectDatabase, type Database } from "../db/connect.ts";
 import { createConsoleLogger } from "../http/logger.ts";
 import { drainable } from "./drainable-server.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
-import { EXIT_CANNOT_LISTEN, listen, listenProblem, portProblem } from "./listen.ts";
+import { EXIT_CANNOT_LISTEN, listen, listenProblem } from "./listen.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
 export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
@@ -23,13 +23,6 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
   onAuditFailure((err, event) =>
     logger.error({ err, action: event.action }, "audit event not recorded"),
   );
-  if (!opts.clusterWorker) {
-    const problem = await portProblem(config.port);
-    if (problem) {
-      logger.fatal(problem);
-      process.exit(1);
-    }
-  }
   let db: Database;
   try {
     db = await connectDatabase(config, logger, {
