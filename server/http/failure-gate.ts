@@ -14,7 +14,8 @@ export type Admission =
   | { admitted: false; message: string; retryAfterS: number };
 
 const MAX_WAITING = 200;
-const MAX_WAIT_MS = 10_000;
+// Long enough for the attempts ahead to finish on a busy machine (each one is an argon2 check).
+const MAX_WAIT_MS = 30_000;
 const BUSY = "Too many sign-in attempts at once. Wait a moment and try again.";
 
 /**
@@ -28,18 +29,31 @@ const BUSY = "Too many sign-in attempts at once. Wait a moment and try again.";
  */
 export class FailureGate {
   private readonly inFlight = new Map<string, number>();
-  private wakers = new Set<() => void>();
-  private releases = 0;
+  private readonly wakers = new Map<string, Set<() => void>>();
+  private waiting = 0;
+  // Which keys had an attempt finish while counts were being read; kept only while someone reads.
+  private releaseSeq = 0;
+  private readonly lastRelease = new Map<string, number>();
+  private readers = 0;
 
   async admit(limits: FailureLimit[]): Promise<Admission> {
     const deadline = Date.now() + MAX_WAIT_MS;
     for (;;) {
       if (Date.now() >= deadline) return { admitted: false, message: BUSY, retryAfterS: 1 };
-      const seen = this.releases;
-      const counts = await Promise.all(limits.map((l) => l.counter.get(l.key)));
-      // An attempt that finished while we read may have turned into a failure we did not see.
-      if (this.releases !== seen) continue;
-      let full = false;
+      const seen = this.releaseSeq;
+      this.readers++;
+      let counts: Awaited<ReturnType<FailureCounter["get"]>>[];
+      let changed: boolean;
+      try {
+        counts = await Promise.all(limits.map((l) => l.counter.get(l.key)));
+      } finally {
+        // An attempt on one of these keys that finished while we read may have become a
+        // failure we did not see: read again.
+        changed = limits.some((l) => (this.lastRelease.get(l.key) ?? 0) > seen);
+        if (--this.readers === 0) this.lastRelease.clear();
+      }
+      if (changed) continue;
+      const full: string[] = [];
       for (const [i, limit] of limits.entries()) {
         const { count, resetTime } = counts[i] ?? { count: 0, resetTime: null };
         if (count >= limit.max) {
@@ -49,13 +63,11 @@ export class FailureGate {
           );
           return { admitted: false, message: limit.message, retryAfterS };
         }
-        if (count + (this.inFlight.get(limit.key) ?? 0) >= limit.max) full = true;
+        if (count + (this.inFlight.get(limit.key) ?? 0) >= limit.max) full.push(limit.key);
       }
-      if (!full) return this.enter(limits);
-      if (this.wakers.size >= MAX_WAITING) {
-        return { admitted: false, message: BUSY, retryAfterS: 1 };
-      }
-      await this.nextRelease(deadline);
+      if (full.length === 0) return this.enter(limits);
+      if (this.waiting >= MAX_WAITING) return { admitted: false, message: BUSY, retryAfterS: 1 };
+      await this.nextRelease(full, deadline);
     }
   }
 
@@ -71,34 +83,43 @@ export class FailureGate {
           // Recorded before the place is freed, so the attempt is always counted somewhere.
           if (failed) await Promise.all(limits.map((l) => l.counter.add(l.key)));
         } finally {
+          this.releaseSeq++;
           for (const l of limits) {
             const n = (this.inFlight.get(l.key) ?? 1) - 1;
             if (n > 0) this.inFlight.set(l.key, n);
             else this.inFlight.delete(l.key);
+            if (this.readers > 0) this.lastRelease.set(l.key, this.releaseSeq);
+            const wake = this.wakers.get(l.key);
+            this.wakers.delete(l.key);
+            for (const w of wake ?? []) w();
           }
-          this.releases++;
-          const wake = this.wakers;
-          this.wakers = new Set();
-          for (const w of wake) w();
         }
       },
     };
   }
 
-  private nextRelease(deadline: number): Promise<void> {
+  /** Resolves when an attempt on one of `keys` finishes, or at the deadline. */
+  private nextRelease(keys: string[], deadline: number): Promise<void> {
+    this.waiting++;
     return new Promise((resolve) => {
+      let done = false;
       const waker = () => {
+        if (done) return;
+        done = true;
+        this.waiting--;
         clearTimeout(timer);
+        for (const key of keys) this.wakers.get(key)?.delete(waker);
         resolve();
       };
-      const timer = setTimeout(
-        () => {
-          this.wakers.delete(waker);
-          resolve();
-        },
-        Math.max(0, deadline - Date.now()),
-      );
-      this.wakers.add(waker);
+      const timer = setTimeout(waker, Math.max(0, deadline - Date.now()));
+      for (const key of keys) {
+        let set = this.wakers.get(key);
+        if (!set) {
+          set = new Set();
+          this.wakers.set(key, set);
+        }
+        set.add(waker);
+      }
     });
   }
 }
