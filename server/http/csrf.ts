@@ -64,8 +64,10 @@ export function csrfProtection(opts: CsrfOptions): RequestHandler {
     };
     if (SAFE_METHODS.has(req.method)) return next();
     const given = tokenFromRequest(req);
+    // Routing ignores case and a trailing slash; so does this.
+    const path = req.path.toLowerCase().replace(/(.)\/+$/, "$1");
     const valid =
-      (signedOutForms.has(req.path) && tokens.isValid(readCookie(req, cookieName), given)) ||
+      (signedOutForms.has(path) && tokens.isValid(readCookie(req, cookieName), given)) ||
       (req.session !== undefined && sync.isRequestValid(req));
     next(valid ? undefined : new HttpError(403, EXPIRED_FORM));
   };

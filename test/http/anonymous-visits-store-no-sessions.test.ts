@@ -63,6 +63,13 @@ test(`${VIEWS} anonymous views of /login store no session, and a real person sti
   assert.equal(await sessionCount(), 0, "no other signed-out page stores a session either");
 
   const person = new HttpClient(app.baseUrl);
+  const typo = await person.postForm(
+    "/login",
+    { email: "ana@example.com", password: "not my passphrase" },
+    "/login",
+  );
+  assert.equal(typo.status, 401);
+  assert.equal(await sessionCount(), 0, "a failed sign-in stores no session either");
   const signIn = await person.postForm(
     "/login",
     { email: "ana@example.com", password: PASSWORD },
