@@ -46,8 +46,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.set("view cache", deps.config.env !== "development");
   // `true` means one proxy: the client is the address that proxy appended to X-Forwarded-For,
   // not whatever the client itself wrote at the front of it.
-  const proxyHops = deps.config.trustProxy === true ? 1 : deps.config.trustProxy;
-  app.set("trust proxy", proxyHops === false ? false : proxyHops);
+  app.set("trust proxy", deps.config.trustProxy === true ? 1 : deps.config.trustProxy);
   app.disable("x-powered-by");
   app.locals.jsonForScript = jsonForScript;
 
