@@ -4,7 +4,7 @@ import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
 import { auditRouter } from "./audit/audit-routes.ts";
-import { authRouter } from "./auth/auth-routes.ts";
+import { authRouter, SIGNED_OUT_FORMS } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
 import { userAdminRouter } from "./auth/user-admin-routes.ts";
 import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
@@ -43,7 +43,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   const production = deps.config.env === "production";
   app.set("views", join(REPO_ROOT, "views"));
   app.set("view engine", "ejs");
-  app.set("trust proxy", deps.config.trustProxy);
+  // Express caches compiled templates only when NODE_ENV=production; tests render thousands of
+  // pages, and only a developer editing views needs them re-read.
+  app.set("view cache", deps.config.env !== "development");
+  // `true` means one proxy: the client is the address that proxy appended to X-Forwarded-For,
+  // not whatever the client itself wrote at the front of it.
+  app.set("trust proxy", deps.config.trustProxy === true ? 1 : deps.config.trustProxy);
   app.disable("x-powered-by");
   app.locals.jsonForScript = jsonForScript;
 
@@ -61,13 +66,25 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   // scorm-again build, bundles) shrinks several-fold.
   app.use(compression());
   app.use(
-    pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === "/healthz" } }),
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // One short line per request on a developer's console; JSON lines keep req and res too.
+      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${ms} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
+    }),
   );
   app.use(healthRouter({ connection: deps.connection }));
   app.use(
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
+  // Express 5 leaves req.body undefined for a POST without a body; every handler reads an
+  // empty form instead, and gets a 4xx for what is missing rather than a crash.
+  app.use((req, _res, next) => {
+    req.body ??= {};
+    next();
+  });
 
   const sessions = sessionMiddleware({
     secret: deps.config.sessionSecret,
@@ -78,7 +95,13 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(sessions.middleware);
   const passport = configurePassport();
   app.use(passport.session());
-  app.use(csrfProtection);
+  app.use(
+    csrfProtection({
+      secret: deps.config.sessionSecret,
+      secureCookies: production,
+      signedOutForms: SIGNED_OUT_FORMS,
+    }),
+  );
   app.use((req, res, next) => {
     res.locals.user = req.user ?? null;
     res.locals.path = req.path;

@@ -40,10 +40,12 @@ const envSchema = z.object({
     .max(1_000_000, "must be between 1 and 1000000")
     .default(60),
   // Behind a reverse proxy the client address (used by rate limits) is in X-Forwarded-For.
+  // `true` = one proxy in front; a number = that many proxies (the address each one appended).
   TRUST_PROXY: z
-    .enum(["true", "false"], { error: "must be true or false" })
+    .string()
+    .regex(/^(true|false|[1-9])$/, "must be true, false, or the number of proxies (1-9)")
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v) => (v === "true" ? true : v === "false" ? false : Number(v))),
 });
 
 export interface Config {
@@ -53,7 +55,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** false, true (one proxy), or the number of proxies in front of Rapport. */
+  trustProxy: boolean | number;
   workers: number;
   commitsPerMinute: number;
 }

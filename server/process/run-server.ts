@@ -1,12 +1,14 @@
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { createApp } from "../app.ts";
 import { onAuditFailure } from "../audit/record-audit.ts";
 import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
-import { createLogger } from "../http/logger.ts";
+import { createConsoleLogger } from "../http/logger.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
+import { drainable } from "./drainable-server.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
+import { EXIT_CANNOT_LISTEN, listen, listenProblem } from "./listen.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
 export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
@@ -14,10 +16,11 @@ export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
 /**
  * Serves HTTP: the whole app in a single process, or one cluster worker (whose primary has
  * already started the database and loaded the library).
- * Stop order: HTTP server -> database -> embedded process.
+ * Stop order: stop accepting and drain requests -> close the database connection -> stop the
+ * embedded database process.
  */
 export async function runServer(config: Config, opts: { clusterWorker: boolean }): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createConsoleLogger({ level: config.logLevel, env: config.env });
   onAuditFailure((err, event) =>
     logger.error({ err, action: event.action }, "audit event not recorded"),
   );
@@ -45,16 +48,23 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     ttlIndexesWork: db.embedded === null && process.env[EMBEDDED_DB_ENV] !== "1",
     clusterWorker: opts.clusterWorker,
   });
-  const server: Server = app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    logger.info(`Rapport is listening on http://localhost:${port}`);
-  });
+  const server = createServer(app);
+  const http = drainable(server);
+  try {
+    await listen(server, config.port);
+  } catch (err) {
+    logger.fatal(listenProblem(err, config.port));
+    await closeApp();
+    await db.close();
+    process.exit(opts.clusterWorker ? EXIT_CANNOT_LISTEN : 1);
+  }
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info(`Rapport is listening on http://localhost:${port}`);
 
   stopOnSignals(logger, async (signal) => {
     logger.info(`${signal}: stopping`);
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await http.stop();
     await closeApp();
     await db.close();
   });
