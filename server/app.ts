@@ -3,11 +3,11 @@ import compression from "compression";
 import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
-import { accountRouter } from "./account/account-routes.ts";
-import { requestWithoutLinkSecrets } from "./account/hide-link-secrets.ts";
+import { ACCOUNT_SIGNED_OUT_FORMS, accountRouter } from "./account/account-routes.ts";
+import { hideLinkSecrets, requestWithoutLinkSecrets } from "./account/hide-link-secrets.ts";
 import { unsubscribeRouter } from "./account/unsubscribe-routes.ts";
 import { auditRouter } from "./audit/audit-routes.ts";
-import { authRouter } from "./auth/auth-routes.ts";
+import { authRouter, SIGNED_OUT_FORMS } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
 import { userAdminRouter } from "./auth/user-admin-routes.ts";
 import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
@@ -25,6 +25,7 @@ import { playerRouter } from "./player/player-routes.ts";
 import { reportRouter } from "./reports/report-routes.ts";
 import { reviewGlanceForDashboard, reviewRouter } from "./review/review-routes.ts";
 import { defaultReviewWiring, type ReviewWiring } from "./review/wiring.ts";
+import { CommitBudget } from "./runtime/commit-budget.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
 import { exportRouter } from "./scorm/export-routes.ts";
 
@@ -32,7 +33,8 @@ export const FORM_BODY_LIMIT = "100kb";
 export const JSON_BODY_LIMIT = "1mb";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "sessionSecret" | "trustProxy">;
+  config: Pick<Config, "env" | "sessionSecret" | "trustProxy"> &
+    Partial<Pick<Config, "commitsPerMinute">>;
   logger: Logger;
   connection: mongoose.Connection;
   /** False on the embedded database, whose TTL indexes never expire anything. */
@@ -49,7 +51,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   const production = deps.config.env === "production";
   app.set("views", join(REPO_ROOT, "views"));
   app.set("view engine", "ejs");
-  app.set("trust proxy", deps.config.trustProxy);
+  // Express caches compiled templates only when NODE_ENV=production; tests render thousands of
+  // pages, and only a developer editing views needs them re-read.
+  app.set("view cache", deps.config.env !== "development");
+  // `true` means one proxy: the client is the address that proxy appended to X-Forwarded-For,
+  // not whatever the client itself wrote at the front of it.
+  app.set("trust proxy", deps.config.trustProxy === true ? 1 : deps.config.trustProxy);
   app.disable("x-powered-by");
   app.locals.jsonForScript = jsonForScript;
 
@@ -57,7 +64,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   // Commits authenticate with their own token, before (and without) the session machinery and
   // the per-request log line: a learner sends one per answer; failures are still logged.
-  app.use(runtimeRouter({ secret: deps.config.sessionSecret }));
+  app.use(
+    runtimeRouter({
+      secret: deps.config.sessionSecret,
+      budget: new CommitBudget(deps.config.commitsPerMinute),
+    }),
+  );
   // After the commit route: commit answers are tiny, everything else (pages, the player's
   // scorm-again build, bundles) shrinks several-fold.
   app.use(compression());
@@ -65,7 +77,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // One short line per request on a developer's console; JSON lines keep req and res too.
       // Reset-link tokens and unsubscribe signatures work for whoever holds them: never logged.
+      customSuccessMessage: (req, res, ms) =>
+        `${req.method} ${hideLinkSecrets(req.url ?? "")} ${res.statusCode} ${ms} ms`,
+      customErrorMessage: (req, res) =>
+        `${req.method} ${hideLinkSecrets(req.url ?? "")} ${res.statusCode} failed`,
       serializers: { req: requestWithoutLinkSecrets },
     }),
   );
@@ -74,6 +91,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }));
+  // Express 5 leaves req.body undefined for a POST without a body; every handler reads an
+  // empty form instead, and gets a 4xx for what is missing rather than a crash.
+  app.use((req, _res, next) => {
+    req.body ??= {};
+    next();
+  });
   const review = defaultReviewWiring(deps.review);
   const reviewDeps = { clock: review.clock, defaults: { timeZone: review.timeZone } };
   // Signed by HMAC, so it needs neither a session nor a CSRF token (one-click unsubscribe).
@@ -88,7 +111,13 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(sessions.middleware);
   const passport = configurePassport();
   app.use(passport.session());
-  app.use(csrfProtection);
+  app.use(
+    csrfProtection({
+      secret: deps.config.sessionSecret,
+      secureCookies: production,
+      signedOutForms: [...SIGNED_OUT_FORMS, ...ACCOUNT_SIGNED_OUT_FORMS],
+    }),
+  );
   app.use((req, res, next) => {
     res.locals.user = req.user ?? null;
     res.locals.path = req.path;

@@ -67,11 +67,20 @@ const envSchema = z.object({
     .min(1, "must be between 1 and 64")
     .max(64, "must be between 1 and 64")
     .default(1),
+  // Commits one attempt may make per minute (a bucket of this many, refilled at this rate).
+  COMMITS_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 1000000")
+    .max(1_000_000, "must be between 1 and 1000000")
+    .default(60),
   // Behind a reverse proxy the client address (used by rate limits) is in X-Forwarded-For.
+  // `true` = one proxy in front; a number = that many proxies (the address each one appended).
   TRUST_PROXY: z
-    .enum(["true", "false"], { error: "must be true or false" })
+    .string()
+    .regex(/^(true|false|[1-9])$/, "must be true, false, or the number of proxies (1-9)")
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v) => (v === "true" ? true : v === "false" ? false : Number(v))),
   ...reviewAndMailEnv,
 });
 
@@ -82,8 +91,10 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** false, true (one proxy), or the number of proxies in front of Rapport. */
+  trustProxy: boolean | number;
   workers: number;
+  commitsPerMinute: number;
   // Review, reminders and mail (issue #15)
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -114,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     workers: e.WEB_CONCURRENCY,
+    commitsPerMinute: e.COMMITS_PER_MINUTE,
     // Review, reminders and mail (issue #15)
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

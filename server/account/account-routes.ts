@@ -22,6 +22,9 @@ import {
 } from "./password-reset.ts";
 import { resetRequestLimiter } from "./reset-limits.ts";
 
+/** Forms a signed-out visitor posts here (they take the signed-out form token). */
+export const ACCOUNT_SIGNED_OUT_FORMS = ["/forgot-password", "/reset-password"] as const;
+
 export interface AccountRouteDeps {
   clock: () => Date;
   defaults: PrefsDefaults;
@@ -141,10 +144,12 @@ export function accountRouter(deps: AccountRouteDeps): Router {
     res.render("account/reset-password", { title: "Choose a new password", token, errors: {} });
   });
 
-  router.post("/reset-password/:token", async (req, res, next) => {
-    const token = String(req.params.token);
+  // The token travels in the form, not the address, so the request log never sees it.
+  router.post("/reset-password", async (req, res) => {
+    const body = req.body as Body;
+    const token = str(body.token);
     try {
-      await resetPassword({ token, body: req.body, now: deps.clock() });
+      await resetPassword({ token, body, now: deps.clock() });
     } catch (err) {
       if (err instanceof ValidationError) {
         res.status(400).render("account/reset-password", {
@@ -163,11 +168,11 @@ export function accountRouter(deps: AccountRouteDeps): Router {
       }
       throw err;
     }
-    // This browser's session ends too: a reset is finished by signing in with the new password.
-    req.logout((err) => {
-      if (err) return next(err);
-      req.session.destroy(() => res.redirect(303, "/login?reset=1"));
-    });
+    // Every session of the account has ended; this browser's goes too, whoever it was signed in
+    // as: a reset is finished by signing in with the new password.
+    const done = () => res.redirect(303, "/login?reset=1");
+    if (req.session) req.session.destroy(done);
+    else done();
   });
 
   return router;

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { z } from "zod";
 import { newUserInput } from "../auth/create-user.ts";
+import { passwordProblem } from "../auth/password-policy.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { User } from "../auth/user-model.ts";
-import { HttpError } from "../http/http-errors.ts";
+import { HttpError, ValidationError } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { resetMail } from "./password-reset-mail.ts";
@@ -94,8 +95,15 @@ export async function resetPassword(input: {
 }): Promise<{ userId: string }> {
   const { password } = parseOrThrow(resetInput, input.body);
   if (!TOKEN.test(input.token)) throw new HttpError(410, LINK_DOES_NOT_WORK);
+  const live = { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { $gt: input.now } };
+  // The same password rules as registration, including "not your email": read who it is for first.
+  const found = await PasswordReset.findOne(live).select("userId").lean();
+  const user = found ? await User.findById(found.userId).select("email").lean() : null;
+  if (!user) throw new HttpError(410, LINK_DOES_NOT_WORK);
+  const problem = passwordProblem(password, user.email);
+  if (problem) throw new ValidationError({ password: problem });
   const link = await PasswordReset.collection.findOneAndUpdate(
-    { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { $gt: input.now } },
+    live,
     { $set: { usedAt: input.now } },
     { returnDocument: "after", projection: { userId: 1 } },
   );

@@ -7,6 +7,9 @@ import { adminExists, createUser } from "./create-user.ts";
 import { safeNextPath } from "./guards.ts";
 import { SIGN_IN_FAILED } from "./passport-setup.ts";
 
+/** Forms a signed-out visitor posts: they carry a token that needs no stored session. */
+export const SIGNED_OUT_FORMS = ["/login", "/register", "/setup"] as const;
+
 type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 

@@ -2,18 +2,19 @@ import { z } from "zod";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { ValidationError } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-policy.ts";
 import { hashPassword } from "./passwords.ts";
 import { ROLES, type Role } from "./roles.ts";
 import { User } from "./user-model.ts";
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
-export const newUserInput = z.object({
+const accountFields = z.object({
   email: z
     .string({ error: "Enter your email address" })
     .trim()
     .toLowerCase()
+    .min(1, "Enter your email address")
     .max(254, "Email address is too long")
     .pipe(z.email("Enter a valid email address, like name@example.com")),
   displayName: z
@@ -21,11 +22,19 @@ export const newUserInput = z.object({
     .trim()
     .min(1, "Enter your name")
     .max(80, "Name must be at most 80 characters"),
-  password: z
-    .string({ error: "Enter a password" })
-    .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
-    .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`),
+  // Length and the common-password list; whether it contains the email is checked below, once
+  // the email is known to be valid.
+  password: z.string({ error: "Enter a password" }).superRefine((password, ctx) => {
+    const problem = passwordProblem(password, "");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }).default("learner"),
+});
+
+/** The account fields, and a password that follows the policy for that email address. */
+export const newUserInput = accountFields.superRefine((data, ctx) => {
+  const problem = passwordProblem(data.password, data.email);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 });
 
 export interface PresentedUser {

@@ -4,10 +4,9 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUser } from "../auth/create-user.ts";
-import { loadConfig } from "../config.ts";
-import { connectDatabase } from "../db/connect.ts";
+import { PASSWORD_MIN } from "../auth/password-policy.ts";
 import { ValidationError } from "../http/http-errors.ts";
-import { createLogger } from "../http/logger.ts";
+import { openDatabaseForCommand } from "../process/command-database.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,14 +21,14 @@ async function readPassword(): Promise<string> {
   if (values.password) return values.password;
   if (process.env.RAPPORT_PASSWORD) return process.env.RAPPORT_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question("Password (at least 10 characters): ");
+  const answer = await rl.question(
+    `Password (at least ${PASSWORD_MIN} characters, not a common one, not containing the email): `,
+  );
   rl.close();
   return answer;
 }
 
-const config = loadConfig();
-const logger = createLogger("warn");
-const db = await connectDatabase(config, logger);
+const { db } = await openDatabaseForCommand("user:create");
 try {
   const password = await readPassword();
   const email = values.email ?? "";

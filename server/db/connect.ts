@@ -47,7 +47,12 @@ export async function connectDatabase(
     autoCreate: false,
     autoIndex: false,
   });
-  if (options.syncIndexes !== false) await mongoose.connection.syncIndexes();
+  if (options.syncIndexes !== false) {
+    await mongoose.connection.syncIndexes();
+    // Without working TTL indexes, connect-mongo sweeps expired sessions itself every few
+    // seconds; this index lets each sweep read only the expired ones, not every session.
+    if (embedded) await mongoose.connection.collection("sessions").createIndex({ expires: 1 });
+  }
   const connection = mongoose.connection;
   return {
     connection,

@@ -320,7 +320,9 @@ export async function startEmbeddedMongo(opts: StartEmbeddedOptions): Promise<Em
       // exits rather than keeping the data file locked.
       "--exit-on-stdin-eof",
     ],
-    { stdio: ["pipe", "pipe", "pipe"] },
+    // Its own process group: a SIGTERM or Ctrl-C sent to the app's whole group must not stop the
+    // database under requests still being answered; the app stops it last, with stop().
+    { stdio: ["pipe", "pipe", "pipe"], detached: true },
   );
   // Nothing is ever written to stdin; this only keeps an EPIPE after the child died from crashing us.
   child.stdin?.on("error", () => {});

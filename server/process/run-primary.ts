@@ -3,9 +3,10 @@ import { ClusterMemoryStorePrimary } from "@express-rate-limit/cluster-memory-st
 import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
-import { createLogger } from "../http/logger.ts";
+import { createConsoleLogger } from "../http/logger.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
+import { EXIT_CANNOT_LISTEN } from "./listen.ts";
 import { EMBEDDED_DB_ENV } from "./run-server.ts";
 
 /**
@@ -14,7 +15,7 @@ import { EMBEDDED_DB_ENV } from "./run-server.ts";
  * workers, replaces one that dies, and on SIGTERM stops the workers before the database.
  */
 export async function runPrimary(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createConsoleLogger({ level: config.logLevel, env: config.env });
   let db: Database;
   try {
     db = await connectDatabase(config, logger, { onDatabaseCrash: () => process.exit(1) });
@@ -34,6 +35,13 @@ export async function runPrimary(config: Config): Promise<void> {
   const fork = (): Worker => cluster.fork(workerEnv);
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
+    if (code === EXIT_CANNOT_LISTEN) {
+      // The worker said why; another one would fail the same way.
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      void db.close().finally(() => process.exit(1));
+      return;
+    }
     logger.error({ pid: worker.process.pid, code, signal }, "worker exited; starting another");
     fork();
   });

@@ -1,14 +1,16 @@
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { createApp } from "../app.ts";
 import { onAuditFailure } from "../audit/record-audit.ts";
 import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
-import { createLogger } from "../http/logger.ts";
+import { createConsoleLogger } from "../http/logger.ts";
 import { startBackgroundJobs } from "../jobs/background-jobs.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
 import { reviewWiringFromConfig } from "../review/wiring.ts";
+import { drainable } from "./drainable-server.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
+import { EXIT_CANNOT_LISTEN, listen, listenProblem } from "./listen.ts";
 
 /** Set by the primary for its workers: their MONGODB_URI points at its embedded database. */
 export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
@@ -16,10 +18,11 @@ export const EMBEDDED_DB_ENV = "RAPPORT_DB_IS_EMBEDDED";
 /**
  * Serves HTTP: the whole app in a single process, or one cluster worker (whose primary has
  * already started the database and loaded the library).
- * Stop order: HTTP server -> database -> embedded process.
+ * Stop order: stop accepting and drain requests -> close the database connection -> stop the
+ * embedded database process.
  */
 export async function runServer(config: Config, opts: { clusterWorker: boolean }): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createConsoleLogger({ level: config.logLevel, env: config.env });
   onAuditFailure((err, event) =>
     logger.error({ err, action: event.action }, "audit event not recorded"),
   );
@@ -49,18 +52,25 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     clusterWorker: opts.clusterWorker,
     review,
   });
+  const server = createServer(app);
+  const http = drainable(server);
+  try {
+    await listen(server, config.port);
+  } catch (err) {
+    logger.fatal(listenProblem(err, config.port));
+    await closeApp();
+    await db.close();
+    process.exit(opts.clusterWorker ? EXIT_CANNOT_LISTEN : 1);
+  }
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info(`Rapport is listening on http://localhost:${port}`);
   // Review reminders: every process polls; a lease in the database picks one per run.
   const jobs = startBackgroundJobs(config, logger, review);
-  const server: Server = app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    logger.info(`Rapport is listening on http://localhost:${port}`);
-  });
 
   stopOnSignals(logger, async (signal) => {
     logger.info(`${signal}: stopping`);
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await http.stop();
     await jobs.stop();
     review.mailer.close();
     await closeApp();

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { ModuleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
+import { readInPages } from "../db/read-in-pages.ts";
 import type { Logger } from "../http/logger.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { rebuildProgress } from "./rebuild-progress.ts";
@@ -50,44 +51,57 @@ export async function recomputeAttempts(): Promise<number> {
     return shape;
   };
   let changed = 0;
-  const cursor = Attempt.find()
-    .select(
-      "versionId seq suspendData completionRank successRank scoreScaled progressMeasure interactions.id interactionCount",
-    )
-    .lean()
-    .batchSize(500)
-    .cursor();
-  for await (const a of cursor) {
-    const shape = await shapeOf(a.versionId);
-    const facts = factsFromSuspendData(a.suspendData ?? "", shape.lessons);
-    const submitted = facts?.quizSubmitted ?? a.successRank > 0;
-    const viewed =
-      facts?.lessonsViewed ?? Math.round(Math.min(1, a.progressMeasure ?? 0) * shape.lessons);
-    const rule = standing({
-      lessonCount: shape.lessons,
-      lessonsViewed: viewed,
-      hasQuiz: true,
-      quizSubmitted: submitted || a.successRank > 0,
-      scoreRatio: a.scoreScaled ?? null,
-      passMark: shape.passMark,
-    });
-    const completionRank = rule.completed ? 2 : a.seq > 0 ? 1 : 0;
-    const interactionCount = a.interactions?.length ?? 0;
-    if (
-      completionRank === a.completionRank &&
-      rule.progress === a.progressMeasure &&
-      interactionCount === a.interactionCount
-    )
-      continue;
-    // The seq in the filter lets a commit that lands meanwhile win.
-    const res = await Attempt.collection.updateOne(
-      { _id: a._id, seq: a.seq },
-      {
-        $set: { completionRank, progressMeasure: rule.progress, interactionCount },
-        ...(completionRank < 2 ? { $unset: { completedAt: "" } } : {}),
-      },
-    );
-    changed += res.modifiedCount;
-  }
+  const pages = readInPages(
+    Attempt,
+    {},
+    "versionId seq suspendData completionRank successRank scoreScaled progressMeasure interactions.id interactionCount",
+  );
+  for await (const page of pages)
+    for (const doc of page) {
+      const a = doc as unknown as StoredAttempt;
+      const shape = await shapeOf(a.versionId);
+      const facts = factsFromSuspendData(a.suspendData ?? "", shape.lessons);
+      const submitted = facts?.quizSubmitted ?? a.successRank > 0;
+      const viewed =
+        facts?.lessonsViewed ?? Math.round(Math.min(1, a.progressMeasure ?? 0) * shape.lessons);
+      const rule = standing({
+        lessonCount: shape.lessons,
+        lessonsViewed: viewed,
+        hasQuiz: true,
+        quizSubmitted: submitted || a.successRank > 0,
+        scoreRatio: a.scoreScaled ?? null,
+        passMark: shape.passMark,
+      });
+      const completionRank = rule.completed ? 2 : a.seq > 0 ? 1 : 0;
+      const interactionCount = a.interactions?.length ?? 0;
+      if (
+        completionRank === a.completionRank &&
+        rule.progress === a.progressMeasure &&
+        interactionCount === a.interactionCount
+      )
+        continue;
+      // The seq in the filter lets a commit that lands meanwhile win.
+      const res = await Attempt.collection.updateOne(
+        { _id: a._id, seq: a.seq },
+        {
+          $set: { completionRank, progressMeasure: rule.progress, interactionCount },
+          ...(completionRank < 2 ? { $unset: { completedAt: "" } } : {}),
+        },
+      );
+      changed += res.modifiedCount;
+    }
   return changed;
+}
+
+interface StoredAttempt {
+  _id: mongoose.Types.ObjectId;
+  versionId: mongoose.Types.ObjectId;
+  seq: number;
+  suspendData?: string;
+  completionRank: number;
+  successRank: number;
+  scoreScaled?: number | null;
+  progressMeasure?: number | null;
+  interactions?: { id: string }[];
+  interactionCount?: number;
 }

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { readInPages } from "../db/read-in-pages.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
@@ -56,41 +57,42 @@ export async function rebuildProgress(): Promise<{
   const modules = new Map<string, { moduleId: Id; attempts: number }>();
   const questions = new Map<string, { moduleId: Id; interactionId: string; inc: Increments }>();
   let attempts = 0;
-  const cursor = Attempt.find()
-    .select("-suspendData -sessionSeconds -interactions.description -interactions.timestamp")
-    .lean()
-    .batchSize(500)
-    .cursor();
-  for await (const doc of cursor) {
-    const a = doc as unknown as AttemptRow;
-    attempts += 1;
-    const key = `${a.userId}:${a.moduleId}`;
-    const result = { ...a, started: a.seq > 0 };
-    const s = summaries.get(key) ?? {
-      userId: a.userId,
-      moduleId: a.moduleId,
-      slug: a.slug,
-      latest: { number: -1, seq: 0, doc: a },
-      bestKey: 0,
-      firstKey: 0,
-      attempts: 0,
-    };
-    s.attempts += 1;
-    s.bestKey = Math.max(s.bestKey, resultKey(result));
-    if (a.number === 1) s.firstKey = resultKey(result);
-    if (a.number > s.latest.number) s.latest = { number: a.number, seq: a.seq, doc: a };
-    summaries.set(key, s);
+  const pages = readInPages(
+    Attempt,
+    {},
+    "-suspendData -sessionSeconds -interactions.description -interactions.timestamp",
+  );
+  for await (const page of pages)
+    for (const doc of page) {
+      const a = doc as unknown as AttemptRow;
+      attempts += 1;
+      const key = `${a.userId}:${a.moduleId}`;
+      const result = { ...a, started: a.seq > 0 };
+      const s = summaries.get(key) ?? {
+        userId: a.userId,
+        moduleId: a.moduleId,
+        slug: a.slug,
+        latest: { number: -1, seq: 0, doc: a },
+        bestKey: 0,
+        firstKey: 0,
+        attempts: 0,
+      };
+      s.attempts += 1;
+      s.bestKey = Math.max(s.bestKey, resultKey(result));
+      if (a.number === 1) s.firstKey = resultKey(result);
+      if (a.number > s.latest.number) s.latest = { number: a.number, seq: a.seq, doc: a };
+      summaries.set(key, s);
 
-    const m = modules.get(String(a.moduleId)) ?? { moduleId: a.moduleId, attempts: 0 };
-    m.attempts += 1;
-    modules.set(String(a.moduleId), m);
-    for (const [interactionId, inc] of questionIncrements(a.interactions ?? [], 0)) {
-      const qKey = `${a.moduleId}:${interactionId}`;
-      const q = questions.get(qKey) ?? { moduleId: a.moduleId, interactionId, inc: {} };
-      q.inc = mergeIncrements(q.inc, inc);
-      questions.set(qKey, q);
+      const m = modules.get(String(a.moduleId)) ?? { moduleId: a.moduleId, attempts: 0 };
+      m.attempts += 1;
+      modules.set(String(a.moduleId), m);
+      for (const [interactionId, inc] of questionIncrements(a.interactions ?? [], 0)) {
+        const qKey = `${a.moduleId}:${interactionId}`;
+        const q = questions.get(qKey) ?? { moduleId: a.moduleId, interactionId, inc: {} };
+        q.inc = mergeIncrements(q.inc, inc);
+        questions.set(qKey, q);
+      }
     }
-  }
 
   const moduleCounts = new Map<string, { learners: number; inc: Increments }>();
   const summaryDocs = [...summaries.values()].map((s) => {

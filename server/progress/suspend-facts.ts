@@ -1,6 +1,6 @@
 // Reads the facts the status rule needs from the bundle's suspend data (format written by
-// public/sco/sco.js: {"v":1,"l":"1101",…,"q":{"s":1,"n":2,"p":0}}). Returns null when the data
-// is missing or from another format, so callers fall back to the stored CMI values.
+// public/sco/src/suspend-data.ts: {"v":1,"l":"1101",…,"q":{"s":1,"n":2,"p":0}}). Returns null when
+// the data is missing or from another format, so callers fall back to the stored CMI values.
 
 export interface SuspendFacts {
   lessonsViewed: number;

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { User } from "../auth/user-model.ts";
 import { Module } from "../content/module-model.ts";
+import { readInPages } from "../db/read-in-pages.ts";
 import { notFound } from "../http/http-errors.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { presentAttempt } from "../runtime/present-attempt.ts";
@@ -18,8 +19,10 @@ const HEADER = [
   "started_at",
   "last_commit_at",
 ];
-/** Rows are written in batches; each batch looks up its learners in one query. */
-const BATCH = 500;
+/** Rows are written a page at a time; each page looks up its learners in one query. */
+const PAGE = 500;
+const ATTEMPT_FIELDS =
+  "userId slug version number seq completionRank successRank scoreScaled progressMeasure sessionSeconds createdAt lastCommitAt";
 
 /** RFC 4180 quoting, and a leading quote on anything a spreadsheet would run as a formula. */
 export function csvCell(value: unknown): string {
@@ -38,7 +41,7 @@ export async function moduleForCsv(slug: string) {
 }
 
 /**
- * One row per attempt at the module, in the order they were started, streamed from a cursor on
+ * One row per attempt at the module, in the order they were started, read a page at a time on
  * the (moduleId, _id) index: memory stays flat however many attempts there are, and writing
  * waits whenever the client reads slower than the database.
  */
@@ -47,25 +50,17 @@ export async function writeAttemptsCsv(
   out: Writable,
 ): Promise<void> {
   out.write(line(HEADER));
-  const cursor = Attempt.find({ moduleId })
-    .sort({ _id: 1 })
-    .select("-suspendData -interactions")
-    .lean()
-    .batchSize(BATCH)
-    .cursor();
-  let batch: Awaited<ReturnType<typeof cursor.next>>[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const ids = [...new Set(batch.map((a) => a?.userId.toString()))];
+  for await (const page of readInPages(Attempt, { moduleId }, ATTEMPT_FIELDS, PAGE)) {
+    const attempts = page as unknown as CsvAttempt[];
+    const ids = [...new Set(attempts.map((a) => String(a.userId)))];
     const users = await User.find({ _id: { $in: ids } })
       .select("email displayName")
       .lean();
     const byId = new Map(users.map((u) => [u._id.toString(), u]));
     let text = "";
-    for (const a of batch) {
-      if (!a) continue;
+    for (const a of attempts) {
       const view = presentAttempt(a);
-      const user = byId.get(a.userId.toString());
+      const user = byId.get(String(a.userId));
       text += line([
         user?.email,
         user?.displayName,
@@ -75,16 +70,16 @@ export async function writeAttemptsCsv(
         view.progressPercent,
         view.scorePercent,
         view.totalSeconds,
-        (a as { createdAt?: Date }).createdAt?.toISOString(),
+        a.createdAt?.toISOString(),
         a.lastCommitAt?.toISOString(),
       ]);
     }
-    batch = [];
     if (!out.write(text)) await once(out, "drain");
-  };
-  for await (const attempt of cursor) {
-    batch.push(attempt);
-    if (batch.length >= BATCH) await flush();
   }
-  await flush();
 }
+
+type CsvAttempt = Parameters<typeof presentAttempt>[0] & {
+  userId: unknown;
+  createdAt?: Date;
+  lastCommitAt?: Date | null;
+};

@@ -14,6 +14,7 @@ import {
   commitSchema,
   durationSeconds,
 } from "./cmi-commit-schema.ts";
+import { refuseSeqLeap, seqWindow } from "./commit-seq.ts";
 
 export type CommitOutcome =
   | { applied: true; seq: number }
@@ -55,7 +56,7 @@ export async function applyCommit(input: {
   // document as it was (small fields only) tells the summaries and rollups what changed.
   const update = commitUpdate(commit, now);
   const before = await Attempt.collection.findOneAndUpdate(
-    { _id: attemptId, userId, seq: { $lt: seq } },
+    { _id: attemptId, userId, seq: seqWindow(seq) },
     update,
     { returnDocument: "before", projection: BEFORE_FIELDS },
   );
@@ -84,6 +85,7 @@ export async function applyCommit(input: {
       session: current.lastSession ?? null,
     };
   }
+  refuseSeqLeap(current.seq, seq);
   throw new HttpError(409, "The attempt changed while saving; send the commit again");
 }
 

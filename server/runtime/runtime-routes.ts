@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { HttpError } from "../http/http-errors.ts";
 import { applyCommit } from "./apply-commit.ts";
+import type { CommitBudget } from "./commit-budget.ts";
 import { verifyCommitToken } from "./commit-token.ts";
 
 /**
@@ -8,7 +9,7 @@ import { verifyCommitToken } from "./commit-token.ts";
  * authenticates the learner, so a commit costs one database write and no session read.
  * Answers in the shape scorm-again's response handler expects ({result, errorCode}).
  */
-export function runtimeRouter(deps: { secret: string }): Router {
+export function runtimeRouter(deps: { secret: string; budget: CommitBudget }): Router {
   const router = Router();
   router.post("/api/attempts/:id/commit", async (req, res) => {
     const header = req.get("authorization") ?? "";
@@ -20,6 +21,15 @@ export function runtimeRouter(deps: { secret: string }): Router {
     // owner again in its filter).
     if (claims.attemptId !== req.params.id)
       throw new HttpError(403, "You do not have permission to do that");
+    // Counted before the body is checked: refused commits spend the budget too.
+    const wait = deps.budget.take(claims.attemptId);
+    if (wait > 0) {
+      res.set("Retry-After", String(wait));
+      throw new HttpError(
+        429,
+        `This attempt is saving more than ${deps.budget.perMinute} times a minute; try again in ${wait} s`,
+      );
+    }
     const outcome = await applyCommit({
       attemptId: req.params.id,
       userId: claims.userId,

@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
-import { statusRuleScript } from "./status-rule-script.ts";
+import type { ScoContent, ScoOption, ScoQuestion, ScormTarget } from "./sco-content.ts";
+import { scoScript } from "./sco-script.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
 // imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
 // and any cache key be derived from the content alone.
 
-export type ScormTarget = "scorm2004" | "scorm12" | "any";
+export type { ScoContent, ScormTarget };
 export interface BundleFile {
   path: string;
   data: Buffer;
@@ -19,22 +20,6 @@ export const BUNDLE_FORMAT = 1;
 
 const STATIC_DIR = new URL("../../public/sco/", import.meta.url);
 
-/** The runtime's view of a module: Markdown already rendered, fields in a fixed order. */
-export interface ScoContent {
-  bundleFormat: number;
-  version: number;
-  target: ScormTarget;
-  slug: string;
-  title: string;
-  summary: string;
-  minutes: number;
-  passMark: number;
-  lessons: { id: string; title: string; minutes: number; html: string; checks: Question[] }[];
-  quiz: Question[];
-  reflections: { id: string; prompt: string }[];
-  worksheet: { title: string; html: string } | null;
-}
-
 export function renderBundle(
   content: ModuleContent,
   opts: { version: number; target: ScormTarget },
@@ -43,8 +28,7 @@ export function renderBundle(
   const json = JSON.stringify(sco);
   const files: BundleFile[] = [
     { path: "index.html", data: Buffer.from(renderIndexHtml(sco, json), "utf8") },
-    { path: "status-rule.js", data: statusRuleScript() },
-    { path: "sco.js", data: readStatic("sco.js") },
+    { path: "sco.js", data: scoScript() },
     { path: "sco.css", data: readStatic("sco.css") },
   ];
   return files;
@@ -82,7 +66,7 @@ export function toScoContent(
  * Rebuilds each question with its keys in one order, so content read back from MongoDB (whose
  * key order is not guaranteed) renders to the same bytes as content fresh from the schema.
  */
-function normalizeQuestion(q: Question): Question {
+function normalizeQuestion(q: Question): ScoQuestion {
   const base = { id: q.id, type: q.type, prompt: q.prompt };
   switch (q.type) {
     case "single":
@@ -126,7 +110,7 @@ function normalizeQuestion(q: Question): Question {
   }
 }
 
-function normalizeOption(o: { text: string; correct: boolean; feedback: string }) {
+function normalizeOption(o: { text: string; correct: boolean; feedback: string }): ScoOption {
   return { text: o.text, correct: o.correct === true, feedback: o.feedback };
 }
 
@@ -144,7 +128,6 @@ function renderIndexHtml(sco: ScoContent, json: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(sco.title)}</title>
 <link rel="stylesheet" href="sco.css">
-<script src="status-rule.js" defer></script>
 <script src="sco.js" defer></script>
 </head>
 <body>

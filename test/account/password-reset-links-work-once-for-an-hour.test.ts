@@ -87,18 +87,32 @@ test("a link works once, and a reset ends every session of the account", async (
   const browser = new HttpClient(app.baseUrl);
   assert.equal((await browser.get(path)).status, 200);
 
+  const token = path.split("/").pop() ?? "";
   const mismatch = await browser.postForm(
-    path,
-    { password: NEW_PASSWORD, confirm: "something else entirely" },
+    "/reset-password",
+    { token, password: NEW_PASSWORD, confirm: "something else entirely" },
     path,
   );
   assert.equal(mismatch.status, 400);
   assert.match(await mismatch.text(), /The two passwords are different/);
+  const common = await browser.postForm(
+    "/reset-password",
+    { token, password: "password123", confirm: "password123" },
+    path,
+  );
+  assert.equal(common.status, 400, "the registration rules apply");
+  assert.match(await common.text(), /commonly used/);
+  const own = await browser.postForm(
+    "/reset-password",
+    { token, password: "ana@example.com rules", confirm: "ana@example.com rules" },
+    path,
+  );
+  assert.equal(own.status, 400, "and not the account's own email");
   assert.equal((await browser.get(path)).status, 200, "a refused form does not use the link up");
 
   const done = await browser.postForm(
-    path,
-    { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+    "/reset-password",
+    { token, password: NEW_PASSWORD, confirm: NEW_PASSWORD },
     path,
   );
   assert.equal(done.status, 303);
@@ -108,8 +122,8 @@ test("a link works once, and a reset ends every session of the account", async (
   // Used up.
   assert.equal((await browser.get(path)).status, 410);
   const reuse = await browser.postForm(
-    path,
-    { password: "yet another password 9", confirm: "yet another password 9" },
+    "/reset-password",
+    { token, password: "yet another password 9", confirm: "yet another password 9" },
     "/forgot-password",
   );
   assert.equal(reuse.status, 410);
@@ -123,7 +137,6 @@ test("a link works once, and a reset ends every session of the account", async (
   assert.equal((await signIn("ana@example.com", NEW_PASSWORD)).status, 302);
 
   // The request log saw these pages, but never the token.
-  const token = path.split("/").pop() ?? "";
   const logged = app.logs.lines.join("\n");
   assert.match(logged, /\/reset-password\/\[redacted\]/);
   assert.ok(!logged.includes(token), "the reset token is not in the logs");
@@ -144,8 +157,8 @@ test("a link expires after an hour", async () => {
   assert.equal(late.status, 410);
   assert.match(await late.text(), /expired or has already been used/);
   const post = await browser.postForm(
-    path,
-    { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+    "/reset-password",
+    { token: path.split("/").pop() ?? "", password: NEW_PASSWORD, confirm: NEW_PASSWORD },
     "/forgot-password",
   );
   assert.equal(post.status, 410);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createUser } from "../../server/auth/create-user.ts";
-import { SIGN_IN_FAILURES_PER_MINUTE } from "../../server/http/rate-limits.ts";
+import { SIGN_IN_FAILURES_PER_ADDRESS } from "../../server/http/rate-limits.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { startTestApp } from "../helpers/test-app.ts";
 
@@ -15,11 +15,11 @@ after(async () => {
   await app.stop();
 });
 
-test(`the ${SIGN_IN_FAILURES_PER_MINUTE + 1}th wrong password in a minute gets 429, even when right`, async () => {
+test(`the ${SIGN_IN_FAILURES_PER_ADDRESS + 1}th wrong password in a minute gets 429, even when right`, async () => {
   const client = new HttpClient(app.baseUrl);
   const token = await client.csrfFrom("/login");
   const statuses: number[] = [];
-  for (let i = 0; i < SIGN_IN_FAILURES_PER_MINUTE; i++) {
+  for (let i = 0; i < SIGN_IN_FAILURES_PER_ADDRESS; i++) {
     const res = await client.postForm("/login", {
       _csrf: token,
       email: "sam@example.com",
@@ -27,7 +27,7 @@ test(`the ${SIGN_IN_FAILURES_PER_MINUTE + 1}th wrong password in a minute gets 4
     });
     statuses.push(res.status);
   }
-  assert.deepEqual(statuses, Array(SIGN_IN_FAILURES_PER_MINUTE).fill(401));
+  assert.deepEqual(statuses, Array(SIGN_IN_FAILURES_PER_ADDRESS).fill(401));
   const blocked = await client.postForm("/login", {
     _csrf: token,
     email: "sam@example.com",

@@ -31,7 +31,7 @@ function realisticCmi(seq: number, lesson: number) {
       result: i % 3 ? "correct" : "incorrect",
       latency: "PT12S",
       description: "Which response builds trust after a missed deadline?",
-      timestamp: "2026-11-22T10:00:00Z",
+      timestamp: "2026-11-22T10:00:00.00Z",
       correct_responses: { 0: { pattern: "b" } },
     };
   }
@@ -95,6 +95,9 @@ const env = {
   // One app process by default; BENCH_WORKERS=2 measures two cluster workers (on this 2-core
   // machine they only add contention with the database and the load generator).
   WEB_CONCURRENCY: process.env.BENCH_WORKERS ?? "1",
+  // Each connection commits back to back, far above a learner's pace: lift the per-attempt
+  // budget so the run measures storing commits, not refusing them.
+  COMMITS_PER_MINUTE: "1000000",
 };
 // APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app while it is measured.
 const appArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);

@@ -97,7 +97,7 @@ for (const width of [1280, 320]) {
     await page.goto(`${app.baseUrl}/modules/trust`);
     await assertAccessible(page, `/modules/trust at ${width}px`);
     await page.goto(`${app.baseUrl}/dashboard`);
-    await page.locator('[data-slug="trust"] progress').waitFor();
+    await page.locator('[data-slug="trust"] .status').waitFor();
     await assertAccessible(page, `/dashboard at ${width}px`);
     await assertNoSidewaysScroll(page, `/dashboard at ${width}px`);
     await context.close();

@@ -12,6 +12,7 @@ test("defaults give a working configuration", () => {
   assert.equal(config.port, 3000);
   assert.equal(config.mongodbUri, undefined);
   assert.equal(config.logLevel, "info");
+  assert.equal(config.commitsPerMinute, 60);
 });
 
 test("a wrong value stops start-up with a message naming the variable", () => {
@@ -21,7 +22,9 @@ test("a wrong value stops start-up with a message naming the variable", () => {
     [{ MONGODB_URI: "postgres://x" }, /MONGODB_URI: must start with mongodb:\/\//],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL: must be one of/],
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET: must be at least 32 characters/],
-    [{ TRUST_PROXY: "maybe" }, /TRUST_PROXY: must be true or false/],
+    [{ TRUST_PROXY: "maybe" }, /TRUST_PROXY: must be true, false, or the number of proxies/],
+    [{ WEB_CONCURRENCY: "0" }, /WEB_CONCURRENCY: must be between 1 and 64/],
+    [{ COMMITS_PER_MINUTE: "0" }, /COMMITS_PER_MINUTE: must be between 1 and 1000000/],
   ];
   for (const [env, message] of cases) {
     assert.throws(
@@ -46,6 +49,15 @@ test("without SESSION_SECRET a random one is generated once, stored privately an
   assert.equal(statSync(file).mode & 0o077, 0, "only the owner may read the secret");
   const other = loadConfig({ DATA_DIR: tempDir() });
   assert.notEqual(other.sessionSecret, first.sessionSecret, "no shared default secret");
+});
+
+test("TRUST_PROXY is off, one proxy (true), or a number of proxies", () => {
+  const read = (value: string) =>
+    loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY: value }).trustProxy;
+  assert.equal(loadConfig({ DATA_DIR: tempDir() }).trustProxy, false);
+  assert.equal(read("false"), false);
+  assert.equal(read("true"), true);
+  assert.equal(read("2"), 2);
 });
 
 test("an explicit SESSION_SECRET wins", () => {

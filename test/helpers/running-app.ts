@@ -15,6 +15,8 @@ export async function startRunningApp(opts: {
   dataDir: string;
   env?: Record<string, string>;
   listeners?: number;
+  /** Its own process group, so a test can signal the whole group as a terminal or supervisor does. */
+  ownProcessGroup?: boolean;
   /** A database the test also reads (instead of the app's own embedded one). */
   mongodbUri?: string;
 }): Promise<RunningApp> {
@@ -31,6 +33,7 @@ export async function startRunningApp(opts: {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: REPO_ROOT,
     env,
+    detached: opts.ownProcessGroup ?? false,
   });
   const logs: Record<string, unknown>[] = [];
   let stderr = "";
@@ -69,12 +72,19 @@ export async function startRunningApp(opts: {
   return { child, baseUrl, logs };
 }
 
-/** SIGTERM, as a supervisor would send; resolves with the exit code. */
-export async function stopRunningApp(app: RunningApp): Promise<number | null> {
+/**
+ * SIGTERM, as a supervisor would send (to the whole process group with `wholeGroup`, which
+ * needs `ownProcessGroup`); resolves with the exit code.
+ */
+export async function stopRunningApp(
+  app: RunningApp,
+  opts: { wholeGroup?: boolean } = {},
+): Promise<number | null> {
   if (app.child.exitCode !== null) return app.child.exitCode;
   const exited = new Promise<number | null>((resolve) =>
     app.child.once("exit", (code) => resolve(code)),
   );
-  app.child.kill("SIGTERM");
+  if (opts.wholeGroup && app.child.pid) process.kill(-app.child.pid, "SIGTERM");
+  else app.child.kill("SIGTERM");
   return exited;
 }

@@ -13,6 +13,9 @@ export class LogCapture extends Writable {
   }
 }
 
+/** The secret test apps sign sessions and commit tokens with. */
+export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret!";
+
 /** The real app wired as main.ts wires it, on the given test database, logging into `logs`. */
 export function buildTestApp(
   db: Awaited<ReturnType<typeof connectTestDatabase>>,
@@ -23,7 +26,7 @@ export function buildTestApp(
   const { app, close } = createApp({
     config: {
       env: "test",
-      sessionSecret: "test-secret-test-secret-test-secret!",
+      sessionSecret: TEST_SESSION_SECRET,
       trustProxy: false,
     },
     logger,

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { after, before, test } from "node:test";
-import vm from "node:vm";
 import { createUser } from "../../server/auth/create-user.ts";
 import { loadCourseLibrary } from "../../server/content/load-course-library.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
@@ -9,21 +8,21 @@ import { ModuleVersion } from "../../server/content/module-version-model.ts";
 import { createLogger } from "../../server/http/logger.ts";
 import { dashboardFor } from "../../server/player/dashboard.ts";
 import { modulePageData } from "../../server/player/module-page.ts";
-import type { AttemptFacts, Standing } from "../../server/progress/status-rule.ts";
+import { standing } from "../../server/progress/status-rule.ts";
 import { moduleForCsv, writeAttemptsCsv } from "../../server/reports/attempts-csv.ts";
 import { moduleReport } from "../../server/reports/module-report.ts";
 import { applyCommit } from "../../server/runtime/apply-commit.ts";
 import { startAttempt } from "../../server/runtime/start-attempt.ts";
-import { renderBundle } from "../../server/scorm/render-bundle.ts";
+import { scoScript, scoScriptSources } from "../../server/scorm/sco-script.ts";
 import { connectTestDatabase } from "../helpers/database.ts";
 
-// One table of situations; for each, the SCORM values come from the status rule exactly as the
-// bundle ships it (status-rule.js evaluated on its own), are committed through the app's commit
-// path, and the dashboard, the module page, the report and the CSV must all tell the same story.
+// One table of situations; for each, the SCORM values come from the status rule the SCO bundle is
+// built from (esbuild bundles server/progress/status-rule.ts into sco.js, checked below), are
+// committed through the app's commit path, and the dashboard, the module page, the report and
+// the CSV must all tell the same story.
 
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
 let trust: ModuleContent;
-let shippedRule: { standing(f: AttemptFacts): Standing };
 
 before(async () => {
   db = await connectTestDatabase(import.meta.url);
@@ -31,18 +30,19 @@ before(async () => {
   const version = await ModuleVersion.findOne({ slug: "trust" }).lean();
   assert.ok(version);
   trust = version.content as ModuleContent;
-  const files = renderBundle(trust, { version: 1, target: "scorm2004" });
-  const script = files.find((f) => f.path === "status-rule.js");
-  assert.ok(script, "the bundle ships the status rule");
-  shippedRule = vm.runInNewContext(`${script.data.toString("utf8")};RapportStatusRule`, {});
 });
 after(async () => {
   await db.drop();
 });
 
-/** The CMI a SCO reports for these facts (what sco.js sets from the shipped rule). */
+test("the SCO script is built from this very status rule", () => {
+  assert.ok(scoScriptSources().includes("server/progress/status-rule.ts"));
+  assert.match(scoScript().toString("utf8"), /function standing\(/);
+});
+
+/** The CMI a SCO reports for these facts (what sco.js sets from the bundled rule). */
 function scoCmi(viewed: number, score: number | null) {
-  const s = shippedRule.standing({
+  const s = standing({
     lessonCount: trust.lessons.length,
     lessonsViewed: viewed,
     hasQuiz: true,

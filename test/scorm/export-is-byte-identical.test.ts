@@ -64,8 +64,8 @@ describe("exportPackage", () => {
   it("puts imsmanifest.xml first and the bundle files after it", async () => {
     const entries = await unzip(await zipOf(fixtureModule(), 1, "scorm2004"));
     assert.deepEqual(
-      entries.slice(0, 5).map((e) => e.path),
-      ["imsmanifest.xml", "index.html", "status-rule.js", "sco.js", "sco.css"],
+      entries.slice(0, 4).map((e) => e.path),
+      ["imsmanifest.xml", "index.html", "sco.js", "sco.css"],
     );
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { SIGN_IN_FAILURES_PER_MINUTE } from "../../server/http/rate-limits.ts";
+import { SIGN_IN_FAILURES_PER_ADDRESS } from "../../server/http/rate-limits.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { startRunningApp, stopRunningApp } from "../helpers/running-app.ts";
 
@@ -18,7 +18,7 @@ test("two workers serve requests, share the sign-in limit and stop cleanly", asy
     // Separate clients at the same moment open separate connections, which the primary spreads
     // across the workers.
     const clients = Array.from(
-      { length: SIGN_IN_FAILURES_PER_MINUTE },
+      { length: SIGN_IN_FAILURES_PER_ADDRESS },
       () => new HttpClient(app.baseUrl),
     );
     const tokens = await Promise.all(clients.map((c) => c.csrfFrom("/login")));
@@ -31,7 +31,7 @@ test("two workers serve requests, share the sign-in limit and stop cleanly", asy
         }),
       ),
     ).then((responses) => responses.map((r) => r.status));
-    assert.deepEqual(statuses, Array(SIGN_IN_FAILURES_PER_MINUTE).fill(401));
+    assert.deepEqual(statuses, Array(SIGN_IN_FAILURES_PER_ADDRESS).fill(401));
 
     const workersThatAnswered = new Set(
       app.logs

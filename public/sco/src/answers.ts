@@ -1,0 +1,91 @@
+import type { Question, QuestionOf } from "./content.ts";
+import type { Edition } from "./lms-api.ts";
+
+// Every answer is a short string, so suspend data stays compact and one encoding serves the UI,
+// the grader and both SCORM response formats:
+//   single/scenario "b" · multiple "ac" · true-false "t"|"f" · ordering "cabd" (items by their
+//   correct position) · matching "ba-" (per left item, the chosen right item, "-" for none) ·
+//   likert "3140" (scale point 1..N per statement, "0" for none).
+
+export const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** The letter naming an option, item or pair (no module has more than 26). */
+export const letterAt = (index: number): string => LETTERS.charAt(index);
+
+export function correctAnswer(q: Question): string | null {
+  switch (q.type) {
+    case "single":
+    case "scenario":
+    case "multiple":
+      return q.options.map((o, i) => (o.correct ? letterAt(i) : "")).join("");
+    case "true-false":
+      return q.answer ? "t" : "f";
+    case "ordering":
+      return LETTERS.slice(0, q.items.length);
+    case "matching":
+      return LETTERS.slice(0, q.pairs.length);
+    default:
+      return null;
+  }
+}
+
+export const isGraded = (q: Question): boolean => q.type !== "likert";
+
+export function isComplete(q: Question, answer: string): boolean {
+  if (!answer) return false;
+  if (q.type === "matching") return !answer.includes("-");
+  if (q.type === "likert") return !answer.includes("0");
+  return true;
+}
+
+export const isCorrect = (q: Question, answer: string): boolean => answer === correctAnswer(q);
+
+export function likertAverage(answer: string): number {
+  const points = Array.from(answer, Number);
+  return points.reduce((sum, p) => sum + p, 0) / points.length;
+}
+
+type Band = QuestionOf<"likert">["bands"][number];
+
+export function likertBand(q: QuestionOf<"likert">, answer: string): Band {
+  const avg = likertAverage(answer);
+  return (q.bands.find((b) => b.min <= avg && avg <= b.max) ?? q.bands[q.bands.length - 1]) as Band;
+}
+
+/** Learner answer → the response string of the given SCORM edition. */
+export function scormResponse(kind: Edition, q: Question, answer: string): string {
+  const list = kind === 2004 ? "[,]" : ",";
+  const pair = kind === 2004 ? "[.]" : ".";
+  switch (q.type) {
+    case "true-false":
+      if (kind === 2004) return answer === "t" ? "true" : "false";
+      return answer;
+    case "matching":
+      return Array.from(answer)
+        .map((letter, i) => (letter === "-" ? "" : `${i + 1}${pair}${letter}`))
+        .filter(Boolean)
+        .join(list);
+    default:
+      return Array.from(answer).join(list);
+  }
+}
+
+/** Deterministic shuffle, never left in the correct order, so an ordering task is a task. */
+export function shuffledLetters(count: number, seed: string): string {
+  let hash = 2166136261;
+  for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = count - 1; i > 0; i--) {
+    hash = Math.imul(hash ^ (hash >>> 15), 2246822507) >>> 0;
+    const j = hash % (i + 1);
+    swap(order, i, j);
+  }
+  if (order.every((v, i) => v === i)) order.push(order.shift() as number);
+  return order.map((i) => letterAt(i)).join("");
+}
+
+export function swap<T>(list: T[], a: number, b: number): void {
+  const first = list[a] as T;
+  list[a] = list[b] as T;
+  list[b] = first;
+}

@@ -1,0 +1,55 @@
+import { isComplete } from "../answers.ts";
+import type { Question, ScoLesson } from "../content.ts";
+import { button, h } from "../dom.ts";
+import { recordAnswer } from "../interactions.ts";
+import { commit, saveSuspend } from "../save.ts";
+import { state } from "../state.ts";
+import { showFeedback } from "../widgets/feedback.ts";
+import { createQuestion } from "../widgets/question.ts";
+
+export function renderLesson(lesson: ScoLesson): HTMLElement[] {
+  const article = h("div", { class: "sco-lesson-body" });
+  // Sanitised at publish time by the server's one Markdown renderer.
+  article.innerHTML = lesson.html;
+  const parts: HTMLElement[] = [
+    h("p", { class: "sco-meta", text: `About ${lesson.minutes} min` }),
+    article,
+  ];
+  if (lesson.checks.length) {
+    const shownAt = Date.now();
+    parts.push(
+      h(
+        "section",
+        { class: "sco-checks", "aria-labelledby": `checks-${lesson.id}` },
+        h("h2", { id: `checks-${lesson.id}`, text: "Check your understanding" }),
+        lesson.checks.map((q) => renderCheck(q, shownAt)),
+      ),
+    );
+  }
+  return parts;
+}
+
+/** A knowledge check: answered and checked on the spot, as often as the learner likes. */
+function renderCheck(q: Question, shownAt: number): HTMLElement {
+  const saved = state.answers[q.id];
+  const widget = createQuestion(q, { prefix: "check", answer: saved, live: true });
+  const likert = q.type === "likert";
+  const check = () => {
+    if (!isComplete(q, widget.answer)) {
+      widget.summary.textContent = likert
+        ? "Answer every statement first."
+        : "Choose an answer first.";
+      return;
+    }
+    const first = state.answers[q.id] === undefined;
+    state.answers[q.id] = widget.answer;
+    showFeedback(widget);
+    // Only the first try is reported: later tries are practice with the feedback in view.
+    if (first) recordAnswer("check", q, widget.answer, shownAt);
+    saveSuspend();
+    commit();
+  };
+  if (saved !== undefined && isComplete(q, saved)) showFeedback(widget);
+  widget.root.append(button(likert ? "Show my profile" : "Check answer", `check-${q.id}`, check));
+  return widget.root;
+}

@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import vm from "node:vm";
+import { SCO_ENTRY, scoScript, scoScriptSources } from "../../server/scorm/sco-script.ts";
+
+describe("the SCO script built from public/sco/src", () => {
+  it("is a classic script an LMS can load from file://, strict like its source", () => {
+    const code = scoScript().toString("utf8");
+    // vm.Script compiles a classic script: an import or export statement is a SyntaxError.
+    assert.doesNotThrow(() => new vm.Script(code, { filename: "sco.js" }));
+    assert.ok(code.startsWith('"use strict";'), code.slice(0, 40));
+  });
+
+  it("bundles only the browser source and the server's status rule", () => {
+    const sources = scoScriptSources();
+    assert.ok(sources.includes(SCO_ENTRY));
+    const foreign = sources.filter(
+      (s) => !s.startsWith("public/sco/src/") && s !== "server/progress/status-rule.ts",
+    );
+    assert.deepEqual(foreign, [], "server code and packages are imported as types only");
+  });
+
+  it("is built once per process", () => {
+    assert.equal(scoScript(), scoScript());
+  });
+});
