@@ -9,6 +9,14 @@ const LETTERS = "abcdefgh";
 export const gradedQuiz = (content: ModuleContent) =>
   content.quiz.filter((q): q is Graded => q.type !== "likert");
 
+/** A well-formed SCORM 2004 response for the question's interaction type (the verdict is `result`). */
+function learnerResponse(q: Graded): string {
+  if (q.type === "true-false") return "true";
+  if (q.type === "ordering") return q.items.map((_, i) => LETTERS[i]).join("[,]");
+  if (q.type === "matching") return q.pairs.map((_, i) => `${i + 1}[.]${LETTERS[i]}`).join("[,]");
+  return "a";
+}
+
 /** SCORM 2004 interactions as the bundle reports a submitted quiz: `wrong` ids answered wrongly. */
 export function quizInteractions(
   content: ModuleContent,
@@ -28,7 +36,7 @@ export function quizInteractions(
             : q.type === "matching"
               ? "matching"
               : "choice",
-      learner_response: "a",
+      learner_response: learnerResponse(q),
       result: wrong.includes(q.id) ? "incorrect" : "correct",
       latency: `PT${opts.seconds}S`,
       timestamp,

@@ -58,7 +58,7 @@ async function takeQuiz(
     session: "session-quiz",
     cmi: cmi(quizInteractions(content, wrong, { shownAt, seconds })),
   });
-  assert.equal(res.status, 200);
+  assert.equal(res.status, 200, await res.clone().text());
   return shownAt;
 }
 
