@@ -25,20 +25,20 @@ const WHOLE = [
 
 /** Phrases that mark a placeholder wherever they appear. */
 const PART = [
-  /write the lesson here/,
-  /write (the|your) question here/,
-  /write a question about /,
-  /\(replace this text\)/,
-  /(say|explain) why this answer is (right|wrong)/,
-  /describe in a sentence or two what learners/,
-  /write a summary\b/,
-  /\blorem ipsum\b/,
+  /write the lesson here/i,
+  /write (the|your) question here/i,
+  /write a question about /i,
+  /\(replace this text\)/i,
+  /(say|explain) why this answer is (right|wrong)/i,
+  /describe in a sentence or two what learners/i,
+  /write a summary\b/i,
+  /\blorem ipsum\b/i,
 ];
 
 /** The template phrase `text` holds, or null. */
 export function placeholderIn(text: string): string | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  const bare = t.replace(/[.!?:;,]+$/, "");
+  const t = text.trim().replace(/\s+/g, " ");
+  const bare = t.toLowerCase().replace(/[.!?:;,]+$/, "");
   if (WHOLE.some((re) => re.test(bare))) return text.trim();
   for (const re of PART) {
     const found = re.exec(t);
