@@ -16,9 +16,11 @@ const SCAFFOLD = new Set(
 
 /** Answers this alike are the same answer… */
 export const SAME_ANSWER = 0.4;
-/** …and so are answers this alike to questions asked this alike. */
+/** …and so are answers this alike to questions asked this alike… */
 const NEAR_ANSWER = 0.25;
 const SAME_STEM = 0.5;
+/** …as long as they share this many meaningful words (two short answers share two by chance). */
+const SHARED_WORDS = 3;
 
 interface Gist {
   stem: Set<string>;
@@ -61,6 +63,9 @@ function gist(q: LintQuestion): Gist | null {
 
 function alike(a: Gist | null, b: Gist): boolean {
   if (!a) return false;
+  let shared = 0;
+  for (const w of a.answer) if (b.answer.has(w)) shared++;
+  if (shared < SHARED_WORDS) return false;
   const answers = overlap(a.answer, b.answer);
   return answers >= SAME_ANSWER || (answers >= NEAR_ANSWER && overlap(a.stem, b.stem) >= SAME_STEM);
 }

@@ -71,7 +71,7 @@ export function absoluteWords(q: LintQuestion): Hint[] {
 }
 
 const OF_THE_ABOVE =
-  /\b(all|none|both|neither|any)\s+of\s+(the\s+)?(above|these|those|them)\b|\ball\s+the\s+above\b/i;
+  /\b(all|none|both|neither|any)\s+of\s+(the\s+)?(above|these|those)\b|\ball\s+the\s+above\b/i;
 
 /** "All of the above" and its kin as an option. */
 export function allNoneOfTheAbove(q: LintQuestion): Hint[] {

@@ -31,7 +31,7 @@ const STOPWORDS = new Set(
     "i me my we us our you your yours he him his she her they them their what which who whom " +
     "when where why how all any both each more most other some such no nor not only own same too " +
     "very can will just should would could may might must shall also up out over again there " +
-    "here one two get gets got make makes let lets say says said put way thing things"
+    "here one two get gets got make makes let lets say says said put way thing things well"
   ).split(" "),
 );
 
@@ -106,6 +106,7 @@ export function absoluteWord(text: string): string | null {
     if (word === "all" && w[i + 1] === "that" && w[i + 2] === "apply") continue;
     return word;
   }
+  for (let i = 0; i + 1 < w.length; i++) if (w[i] === "no" && w[i + 1] === "one") return "no one";
   return null;
 }
 
