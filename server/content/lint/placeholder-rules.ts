@@ -23,28 +23,38 @@ const WHOLE = [
   /^explain why this option is or is not right$/,
 ];
 
-/** Phrases that mark a placeholder wherever they appear. */
-const PART = [
-  /write the lesson here/i,
-  /write (the|your) question here/i,
-  /write a question about /i,
-  /\(replace this text\)/i,
-  /(say|explain) why this answer is (right|wrong)/i,
-  /describe in a sentence or two what learners/i,
-  /write a summary\b/i,
-  /\blorem ipsum\b/i,
-];
+/** Phrases that mark a placeholder wherever they appear, as one pattern: lessons can be long. */
+const PART_SOURCE = [
+  "write the lesson here",
+  "write (?:the|your) question here",
+  "write a question about ",
+  "\\(replace this text\\)",
+  "(?:say|explain) why this answer is (?:right|wrong)",
+  "describe in a sentence or two what learners",
+  "write a summary\\b",
+  "\\blorem ipsum\\b",
+]
+  .join("|")
+  .replaceAll(" ", "\\s+");
+/** Searching lower-cased text without the i flag is several times faster on long lessons. */
+const PART_LOWER = new RegExp(PART_SOURCE);
+const PART = new RegExp(PART_SOURCE, "i");
 
-/** The template phrase `text` holds, or null. */
+/** No whole-text placeholder is longer than this. */
+const WHOLE_MAX = 60;
+
+/** The template phrase `text` holds, as written, or null. */
 export function placeholderIn(text: string): string | null {
-  const t = text.trim().replace(/\s+/g, " ");
-  const bare = t.toLowerCase().replace(/[.!?:;,]+$/, "");
-  if (WHOLE.some((re) => re.test(bare))) return text.trim();
-  for (const re of PART) {
-    const found = re.exec(t);
-    if (found) return found[0];
+  const t = text.trim();
+  if (t.length <= WHOLE_MAX) {
+    const bare = t
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/[.!?:;,]+$/, "");
+    if (WHOLE.some((re) => re.test(bare))) return t;
   }
-  return null;
+  if (!PART_LOWER.test(t.toLowerCase())) return null;
+  return PART.exec(t)?.[0].replace(/\s+/g, " ") ?? null;
 }
 
 function* allTexts(m: LintModule): Generator<[string, Path]> {
