@@ -7,6 +7,7 @@ import type { Path } from "./read-module.ts";
 export const LINT_RULES = {
   "longest-correct": "the correct option is clearly the longest",
   "length-pattern": "across the module, the correct option is usually the longest (or shortest)",
+  "answer-position": "across the module, the correct option is usually in the same position",
   "absolute-words":
     "absolute words (always, never, only …) only in wrong options or false statements",
   "all-none-of-the-above": '"all of the above" or "none of the above" as an option',

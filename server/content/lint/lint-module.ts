@@ -5,7 +5,7 @@
 import { duplicatesWithin } from "./duplicate-rules.ts";
 import { thinFeedback } from "./feedback-rules.ts";
 import type { Hint } from "./hint.ts";
-import { lengthPattern, trueFalseBalance } from "./module-rules.ts";
+import { answerPosition, lengthPattern, trueFalseBalance } from "./module-rules.ts";
 import { absoluteWords, allNoneOfTheAbove, longestCorrect, oddOneOut } from "./option-rules.ts";
 import { placeholders } from "./placeholder-rules.ts";
 import { readModule } from "./read-module.ts";
@@ -34,6 +34,7 @@ export function lintModule(content: unknown): Hint[] {
   const hints: Hint[] = [
     ...placeholders(m),
     ...lengthPattern(m),
+    ...answerPosition(m),
     ...trueFalseBalance(m),
     ...m.questions.flatMap((q) => QUESTION_RULES.flatMap((rule) => rule(q))),
     ...lessonWording(m),

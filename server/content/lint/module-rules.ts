@@ -50,6 +50,34 @@ export function lengthPattern(m: LintModule): Hint[] {
   return hints;
 }
 
+const LETTERS = "abcdefgh";
+
+/**
+ * One position holding the correct option in more than half of the module's single-choice and
+ * scenario questions. The player shows options in the order they are written, so a favourite
+ * position is a cue.
+ */
+export function answerPosition(m: LintModule): Hint[] {
+  const keyed = m.questions.filter(
+    (q) => (q.type === "single" || q.type === "scenario") && q.options.some((o) => o.correct),
+  );
+  if (keyed.length < PATTERN_MIN + 1) return [];
+  const counts = new Map<number, number>();
+  for (const q of keyed) {
+    const at = q.options.findIndex((o) => o.correct);
+    counts.set(at, (counts.get(at) ?? 0) + 1);
+  }
+  const [at, count] = [...counts].sort((a, b) => b[1] - a[1])[0] as [number, number];
+  if (count * 2 <= keyed.length) return [];
+  return [
+    hint(
+      "answer-position",
+      [],
+      `the correct option is option ${LETTERS[at] ?? at + 1} in ${count} of ${keyed.length} single-choice and scenario questions, so a learner who guesses "${LETTERS[at] ?? at + 1}" does well; spread the correct options over the positions`,
+    ),
+  ];
+}
+
 /** True/false answers outside a third to two thirds true, over the module's checks and quiz. */
 export function trueFalseBalance(m: LintModule): Hint[] {
   const answers = m.questions.filter((q) => q.type === "true-false" && q.answer !== null);

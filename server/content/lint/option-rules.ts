@@ -84,7 +84,7 @@ export function allNoneOfTheAbove(q: LintQuestion): Hint[] {
       hint(
         "all-none-of-the-above",
         [...q.path, "options", i, "text"],
-        `${quote(found[0])} lets a learner answer from spotting two true options (or one false one) without judging the rest, and options are shuffled; write a real option instead`,
+        `${quote(found[0])} lets a learner answer from spotting two true options (or one false one) without judging the rest; write a real option instead`,
       ),
     );
   });
