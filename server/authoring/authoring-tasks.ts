@@ -3,6 +3,7 @@ import { renderMarkdown } from "../content/render-markdown.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import { type PackageFormat, packageEntries } from "../scorm/export-package.ts";
 import { renderBundle, type ScormTarget } from "../scorm/render-bundle.ts";
+import type { DroppedText } from "./article-boilerplate.ts";
 import { articleToModule } from "./article-to-module.ts";
 import { diffLessons } from "./diff-lessons.ts";
 
@@ -10,7 +11,7 @@ import { diffLessons } from "./diff-lessons.ts";
 // plain data, so tests can also call them directly.
 
 export type ArticleDraftResult =
-  | { ok: true; content: ModuleContent }
+  | { ok: true; content: ModuleContent; dropped: DroppedText[] }
   | { ok: false; fields: Record<string, string> };
 
 /** Slug the converter is given; the real one is chosen on the main thread, once it is free. */
@@ -24,7 +25,7 @@ export const authoringTasks = {
     const parsed = moduleContent.safeParse(draft.content);
     // A draft that fails here is a bug in the converter; the author is told what failed.
     if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
-    return { ok: true, content: parsed.data };
+    return { ok: true, content: parsed.data, dropped: draft.dropped };
   },
 
   diffLessons(input: { before: ModuleContent["lessons"]; after: ModuleContent["lessons"] }) {
