@@ -2,6 +2,7 @@
 import { button, field, group, h, idFor } from "./editor-dom.js";
 import { itemList } from "./editor-lists.js";
 import { freshId } from "./editor-paths.js";
+import { markNew } from "./editor-placeholders.js";
 
 export function moduleSection(ctx) {
   const d = ctx.draft;
@@ -64,7 +65,10 @@ export function reflectionsSection(ctx) {
       max: 10,
       movable: true,
       addLabel: "Add reflection",
-      make: () => ({ id: freshId(ctx.draft, "reflect"), prompt: "What will you try this week?" }),
+      make: () => ({
+        id: freshId(ctx.draft, "reflect"),
+        prompt: markNew("What will you try this week?"),
+      }),
       renderItem: (r, p) => [
         field({
           label: "Reflection id",

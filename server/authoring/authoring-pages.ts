@@ -8,11 +8,13 @@ import { requireRole } from "../auth/guards.ts";
 import { ROLES } from "../auth/roles.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
+import { PLACEHOLDER_MARK } from "../content/publish-blockers.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
 import { jsonForScript } from "../http/json-for-script.ts";
 import type { BundleFile } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
+import { moduleHints } from "./module-hints.ts";
 import { actorOf } from "./route-helpers.ts";
 import { runAuthoringTask } from "./run-authoring-task.ts";
 import { versionHistory } from "./version-history.ts";
@@ -74,6 +76,8 @@ export function authoringPagesRouter(): Router {
       publishedVersion: mod.publishedVersion,
       status: describeStatus(mod),
       questionTypes: QUESTION_TYPES,
+      placeholderMark: PLACEHOLDER_MARK,
+      hints: moduleHints(mod.draft),
       draft: mod.draft,
     };
     res.render("admin/editor", {
