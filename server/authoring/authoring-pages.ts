@@ -130,14 +130,14 @@ export function authoringPagesRouter(): Router {
     const mod = await findModule(String(req.params.slug));
     const from = versionParam(req.query.from);
     const to = versionParam(req.query.to);
-    const { lessons } = await diffVersions({ slug: mod.slug, from, to });
+    const diff = await diffVersions({ slug: mod.slug, from, to, render: true });
     res.render("admin/diff", {
       title: `Changes in ${mod.title}, v${from} to v${to}`,
       extraCss: ADMIN_CSS,
       module: { slug: mod.slug, title: mod.title },
       from,
       to,
-      lessons,
+      ...diff,
     });
   });
 
