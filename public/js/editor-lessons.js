@@ -221,7 +221,7 @@ export function lessonsSection(ctx) {
               id: freshId(ctx.draft, "lesson"),
               title: markNew(`Lesson ${lessons.length + 1}`),
               minutes: 3,
-              markdown: markNew("Write the lesson here."),
+              markdown: markNew("Write this lesson."),
               checks: [],
             };
             ctx.openLessons.add(lesson);

@@ -22,7 +22,7 @@ export const TYPE_LABELS = {
 const option = (n, correct) => ({
   text: m(`Option ${n}`),
   correct,
-  feedback: m("Explain why this option is or is not right."),
+  feedback: m("Say why this option is, or is not, right."),
 });
 
 /** The first `${prefix}-N` not in `used`: ids made here never collide with a sibling's. */
@@ -32,7 +32,7 @@ function freshIn(used, prefix) {
 
 /** A valid question of `type`, its text marked as placeholders for the author to rewrite. */
 export function newQuestion(type, id) {
-  const prompt = m("Write the question here.");
+  const prompt = m("Write the question.");
   switch (type) {
     case "multiple":
       return { id, type, prompt, options: [option(1, true), option(2, true), option(3, false)] };

@@ -59,14 +59,14 @@ export function quizStub(lesson: StubLesson, position: number, nextId: (base: st
     ),
     options: [
       {
-        text: markPlaceholder("The correct answer"),
+        text: markPlaceholder("The right answer"),
         correct: true,
-        feedback: markPlaceholder("Say why this answer is right."),
+        feedback: markPlaceholder("Say why it is right."),
       },
       {
-        text: markPlaceholder("A wrong answer"),
+        text: markPlaceholder("An answer that is not right"),
         correct: false,
-        feedback: markPlaceholder("Say why this answer is wrong."),
+        feedback: markPlaceholder("Say why it is not right."),
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { describeAuditEvents } from "../audit/describe-audit-events.ts";
 import { listAuditEvents } from "../audit/list-audit-events.ts";
 
 const AUDIT_PAGE_SIZE = 100;
@@ -165,7 +166,8 @@ export function authoringPagesRouter(): Router {
     const events = await listAuditEvents({ limit: AUDIT_PAGE_SIZE, before });
     const last = events.length === AUDIT_PAGE_SIZE ? events.at(-1) : undefined;
     const next = last ? `/admin/audit?before=${encodeURIComponent(last.at.toISOString())}` : null;
-    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, events, next });
+    const lines = await describeAuditEvents(events);
+    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, lines, next });
   });
 
   return router;

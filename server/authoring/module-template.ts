@@ -20,7 +20,7 @@ export function moduleTemplate(input: { title: string; slug: string }): ModuleCo
         title: markPlaceholder("Lesson 1"),
         minutes: 5,
         markdown: markPlaceholder(
-          "Write the lesson here. Markdown works: **bold**, *italic*, lists and [links](https://example.com).",
+          "Write this lesson here. Markdown works: **bold**, *italic*, lists and [links](https://example.com).",
         ),
         checks: [],
       },
@@ -29,17 +29,17 @@ export function moduleTemplate(input: { title: string; slug: string }): ModuleCo
       {
         id: "question-1",
         type: "single",
-        prompt: markPlaceholder("Write your question here"),
+        prompt: markPlaceholder("Write a question a learner can answer after the lessons"),
         options: [
           {
-            text: markPlaceholder("The correct answer"),
+            text: markPlaceholder("The right answer"),
             correct: true,
-            feedback: markPlaceholder("Say why this answer is right."),
+            feedback: markPlaceholder("Say why it is right."),
           },
           {
-            text: markPlaceholder("A wrong answer"),
+            text: markPlaceholder("An answer that is not right"),
             correct: false,
-            feedback: markPlaceholder("Say why this answer is wrong."),
+            feedback: markPlaceholder("Say why it is not right."),
           },
         ],
       },

@@ -19,7 +19,11 @@ export const PLACEHOLDER_MARK = "[placeholder]";
 export const PLACEHOLDER_MESSAGE =
   "This is placeholder text from Rapport. Rewrite it (or keep it on purpose) before publishing.";
 
-/** Wording of stubs written before PLACEHOLDER_MARK existed; they block publishing too. */
+/**
+ * Wording of stubs written before PLACEHOLDER_MARK existed; they block publishing too. Stubs
+ * written now use other words, so text an author keeps on purpose (the mark removed) is never
+ * caught here.
+ */
 const LEGACY_STUBS = new Set([
   "Describe in a sentence or two what learners will be able to do after this module.",
   "Write the lesson here. Markdown works: **bold**, *italic*, lists and [links](https://example.com).",
