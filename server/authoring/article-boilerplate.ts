@@ -58,7 +58,11 @@ export function dropBoilerplate(blocks: ArticleBlock[]): {
   const kept: ArticleBlock[] = [];
   body.forEach((block, i) => {
     if (block.kind === "heading") {
-      kept.push(block);
+      // "Share this:", "Twitter" or "By Jordan Reyes" can look like headings; the text under
+      // them belongs to the section before.
+      const reason = headingReason(block.text);
+      if (reason) dropped.push({ text: excerpt(block.text), reason });
+      else kept.push(block);
       return;
     }
     const reason = blockReason(block.text, i >= tailFrom);
@@ -91,6 +95,13 @@ export function pageSectionReason(title: string, blocks: ArticleBlock[]): string
     for (const b of blocks) voice += countMatches(b.text, /\b(we|our|us)\b/gi);
     if (voice >= 2) return "about the company";
   }
+  return null;
+}
+
+function headingReason(text: string): string | null {
+  const t = text.trim();
+  if (SHARE_LINE.some((re) => re.test(t)) || /^share this:?$/i.test(t)) return "share line";
+  if (t.length <= 100 && BYLINE.some((re) => re.test(t))) return "byline";
   return null;
 }
 

@@ -1,5 +1,5 @@
 import type { ModuleContentInput } from "../content/module-schema.ts";
-import { markPlaceholder } from "../content/publish-blockers.ts";
+import { isPlaceholderText, markPlaceholder } from "../content/publish-blockers.ts";
 import { type ArticleBlock, parseArticle } from "./article-blocks.ts";
 import { type DroppedText, dropBoilerplate, pageSectionReason } from "./article-boilerplate.ts";
 import { checkStub, idAllocator, quizStub } from "./article-stubs.ts";
@@ -60,7 +60,7 @@ export function articleToModule(
       slug: opts.slug,
       title,
       summary: summaryFrom(blocks, title),
-      topics: guessTopics(blocks),
+      topics: guessTopics(blocks, isPlaceholderText(title) ? "" : title),
       minutes: Math.min(Math.max(minutes, 1), 120),
       passMark: 80,
       lessons,

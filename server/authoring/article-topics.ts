@@ -55,13 +55,15 @@ const STOP_WORDS = new Set(
     "until upon very want well were what whatever when where whether which while whole whom " +
     "whose will with within without work working would year years your yours yourself " +
     "important help helps able sure ways others across best better level levels key strong " +
-    "effective effectively within approach clear also important provide provides"
+    "effective effectively within approach clear also important provide provides small large " +
+    "new old big long short right wrong"
   ).split(" "),
 );
 
-export function guessTopics(blocks: ArticleBlock[]): string[] {
+export function guessTopics(blocks: ArticleBlock[], title = ""): string[] {
   const counts = new Map<string, number>();
-  for (const block of blocks) {
+  const titled: ArticleBlock[] = [{ kind: "heading", level: 1, text: title }, ...blocks];
+  for (const block of titled) {
     const weight = block.kind === "heading" ? HEADING_WEIGHT : 1;
     for (const match of block.text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
       const word = stem(match[0]);
