@@ -7,11 +7,18 @@ let open = null;
 
 /**
  * Resolves true when the author confirms, false when they cancel (button, Escape or closing).
- * @param opts { title, message, confirmLabel, cancelLabel }
+ * Focus goes back to `returnFocus`, by default whatever had it when the dialog opened.
+ * @param opts { title, message, confirmLabel, cancelLabel, returnFocus }
  */
-export function confirmAction({ title, message, confirmLabel, cancelLabel = "Cancel" }) {
+export function confirmAction({
+  title,
+  message,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  returnFocus = document.activeElement,
+}) {
   open?.close("cancel");
-  const returnTo = document.activeElement;
+  const returnTo = returnFocus;
   const cancel = h("button", {
     type: "button",
     class: "button button--secondary",

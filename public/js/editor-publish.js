@@ -56,6 +56,8 @@ export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
           title: "Publish a new version?",
           message: body.error,
           confirmLabel: "Publish",
+          // The button was disabled while publishing, which took focus away from it.
+          returnFocus: buttonEl,
         });
         buttonEl.disabled = true;
         if (!ok) {
