@@ -1,8 +1,9 @@
+import { lintModule } from "../content/lint/lint-module.ts";
 import { publishBlockers } from "../content/publish-blockers.ts";
 
 // What the editor shows beside a draft's fields besides errors: notes on a draft that saves but
-// is not ready. Today these are the publish blockers (placeholder text); the assessment linter's
-// advice joins here with blocksPublish false.
+// is not ready. Publish blockers (placeholder text) come first and stop publishing; the
+// assessment linter's advice follows and never blocks anything.
 
 export interface EditorHint {
   /** The content path as the editor's data-path reads it: "quiz.2.options.0.text". */
@@ -13,9 +14,15 @@ export interface EditorHint {
 }
 
 export function moduleHints(content: unknown): EditorHint[] {
-  return publishBlockers(content).map((b) => ({
+  const blockers = publishBlockers(content).map((b) => ({
     path: b.path.join("."),
     message: b.message,
     blocksPublish: true,
   }));
+  const blocked = new Set(blockers.map((b) => b.path));
+  // The linter's own placeholder rule finds the same template text the blockers do.
+  const advice = lintModule(content)
+    .filter((h) => h.rule !== "placeholder" || !blocked.has(h.path.join(".")))
+    .map((h) => ({ path: h.path.join("."), message: h.message, blocksPublish: false }));
+  return [...blockers, ...advice];
 }
