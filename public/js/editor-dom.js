@@ -1,6 +1,7 @@
 // DOM building blocks for the module editor. Every input carries `data-path`, the content-schema
 // path of the value it edits ("lessons.0.markdown"), so one delegated listener can write it back
 // and the server's field errors (keyed by the same paths) can find it again.
+import { isMarked, shownValue } from "./editor-placeholders.js";
 
 /** Creates an element: `text` sets textContent, `on*` adds listeners, false/null skip. */
 export function h(tag, attrs, ...children) {
@@ -45,8 +46,15 @@ export function field({ label, path, value, kind = "text", type = "text", hint, 
         inputmode: kind === "int" ? "numeric" : kind === "number" ? "decimal" : null,
         step: kind === "number" ? "any" : null,
       });
-  control.value = kind === "csv" && Array.isArray(value) ? value.join(", ") : (value ?? "");
-  return h("div", { class: "field" }, h("label", { for: id, text: label }), hintEl, control);
+  control.value =
+    kind === "csv" && Array.isArray(value) ? value.join(", ") : (shownValue(value) ?? "");
+  return h(
+    "div",
+    { class: isMarked(value) ? "field field--placeholder" : "field" },
+    h("label", { for: id, text: label }),
+    hintEl,
+    control,
+  );
 }
 
 /** A checkbox bound to a boolean at `path`. */
@@ -75,3 +83,21 @@ export function button(text, attrs, ...extra) {
     ...extra,
   );
 }
+
+/**
+ * Makes `el` visible: unfolds every question panel around it and asks every collapsed lesson
+ * around it to expand (they listen for "reveal", as expanding also starts their preview).
+ */
+export function reveal(el) {
+  for (let d = el.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
+  for (
+    let c = el.closest("[data-collapsible]");
+    c;
+    c = c.parentElement?.closest("[data-collapsible]")
+  ) {
+    if (c.hidden) c.dispatchEvent(new CustomEvent("reveal"));
+  }
+}
+
+/** "1 hint", "3 hints"; "" for none. */
+export const countLabel = (n, noun) => (n === 0 ? "" : `${n} ${noun}${n === 1 ? "" : "s"}`);

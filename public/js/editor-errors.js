@@ -2,11 +2,11 @@
 // by its content-schema path ("quiz.2.options.1.feedback"); the editor's inputs and groups carry
 // the same path in data-path. A path with no element of its own ("topics.3", or a whole
 // question) goes to its nearest ancestor that has one, so no message is ever dropped.
-import { h } from "./editor-dom.js";
+import { h, reveal } from "./editor-dom.js";
 
 const FOCUSABLE = "input:not([type=hidden]), textarea, select, summary, button";
 
-function targetFor(root, path) {
+export function targetFor(root, path) {
   const parts = path.split(".");
   while (parts.length > 0) {
     const el = root.querySelector(`[data-path="${CSS.escape(parts.join("."))}"]`);
@@ -78,8 +78,8 @@ export function showErrors(root, summary, fields, fallbackMessage) {
     described.setAttribute("aria-invalid", "true");
     const ids = (described.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
     described.setAttribute("aria-describedby", [...ids, id].join(" "));
-    // A problem inside a folded question would be invisible: unfold every enclosing panel.
-    for (let d = el.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
+    // A problem inside a folded question or lesson would be invisible: unfold what encloses it.
+    reveal(el);
   }
   if (unplaced.length || (placed.size === 0 && fallbackMessage)) {
     summary.append(

@@ -2,6 +2,7 @@
 import { button, field, group, h, idFor } from "./editor-dom.js";
 import { itemList } from "./editor-lists.js";
 import { freshId } from "./editor-paths.js";
+import { markNew } from "./editor-placeholders.js";
 
 export function moduleSection(ctx) {
   const d = ctx.draft;
@@ -18,33 +19,42 @@ export function moduleSection(ctx) {
   return group(
     "section",
     { path: "", title: "Module", titleTag: "h2", className: "editor-section" },
-    field({ label: "Title", path: "title", value: d.title }),
-    slugField,
-    field({ label: "Summary", path: "summary", value: d.summary, multiline: true, rows: 3 }),
-    field({
-      label: "Topics",
-      path: "topics",
-      value: d.topics,
-      kind: "csv",
-      hint: "Separate topics with commas.",
-    }),
+    // Short fields share a row on wide screens, so the module's settings take little height.
     h(
       "div",
-      { class: "inline-fields" },
+      { class: "pair-fields" },
+      field({ label: "Title", path: "title", value: d.title }),
+      slugField,
+    ),
+    field({ label: "Summary", path: "summary", value: d.summary, multiline: true, rows: 2 }),
+    h(
+      "div",
+      { class: "pair-fields" },
       field({
-        label: "Minutes (whole module)",
-        path: "minutes",
-        value: d.minutes,
-        kind: "int",
-        type: "number",
+        label: "Topics",
+        path: "topics",
+        value: d.topics,
+        kind: "csv",
+        hint: "Separate topics with commas.",
       }),
-      field({
-        label: "Pass mark (%)",
-        path: "passMark",
-        value: d.passMark,
-        kind: "int",
-        type: "number",
-      }),
+      h(
+        "div",
+        { class: "inline-fields" },
+        field({
+          label: "Minutes (whole module)",
+          path: "minutes",
+          value: d.minutes,
+          kind: "int",
+          type: "number",
+        }),
+        field({
+          label: "Pass mark (%)",
+          path: "passMark",
+          value: d.passMark,
+          kind: "int",
+          type: "number",
+        }),
+      ),
     ),
   );
 }
@@ -64,7 +74,10 @@ export function reflectionsSection(ctx) {
       max: 10,
       movable: true,
       addLabel: "Add reflection",
-      make: () => ({ id: freshId(ctx.draft, "reflect"), prompt: "What will you try this week?" }),
+      make: () => ({
+        id: freshId(ctx.draft, "reflect"),
+        prompt: markNew("What will you try this week?"),
+      }),
       renderItem: (r, p) => [
         field({
           label: "Reflection id",

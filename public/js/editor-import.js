@@ -1,6 +1,8 @@
 // The import page: pasted article text or an uploaded courses zip becomes a new draft, and the
-// author lands in its editor. Every refusal is shown in full (the zip's problems name file and
-// line, as `npm run courses:check` does), because nothing is written until all of it is right.
+// author lands in its editor. An article is converted first and shown (title, lessons, what was
+// left out, the suggested slug) for the author to confirm before anything is saved. Every
+// refusal is shown in full (the zip's problems name file and line, as `npm run courses:check`
+// does), because nothing is written until all of it is right.
 
 import { h } from "./editor-dom.js";
 import { clearErrors, showErrors } from "./editor-errors.js";
@@ -26,18 +28,74 @@ async function post(url, type, body) {
 const articleForm = document.getElementById("article-form");
 const articleStatus = document.getElementById("article-status");
 const articleErrors = document.getElementById("article-errors");
+const articleTitle = document.getElementById("article-title");
+const articleText = document.getElementById("article-text");
+const previewBox = document.getElementById("article-preview");
+const slugInput = document.getElementById("article-slug");
+
+function articleBody(extra) {
+  const title = articleTitle.value.trim();
+  return JSON.stringify({ text: articleText.value, ...(title ? { title } : {}), ...extra });
+}
+
+function showPreview(p) {
+  document.getElementById("preview-title").textContent = p.titleIsPlaceholder
+    ? "None found: type one in Module title above"
+    : p.title;
+  document.getElementById("preview-topics").textContent = p.topics.join(", ");
+  document.getElementById("preview-questions").textContent =
+    `${p.questions}, with ${p.placeholders} pieces of placeholder text to rewrite before publishing`;
+  document
+    .getElementById("preview-lessons")
+    .replaceChildren(...p.lessons.map((l) => h("li", { text: `${l.title} (${l.minutes} min)` })));
+  document
+    .getElementById("preview-dropped")
+    .replaceChildren(...p.dropped.map((d) => h("li", { text: `${d.text} (${d.reason})` })));
+  document.getElementById("preview-dropped-box").hidden = p.dropped.length === 0;
+  slugInput.value = p.slug;
+  previewBox.hidden = false;
+  previewBox.focus();
+}
+
+// A changed article or title needs converting again before it can be created.
+for (const input of [articleTitle, articleText]) {
+  input.addEventListener("input", () => {
+    previewBox.hidden = true;
+  });
+}
 
 articleForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(articleForm, articleErrors);
-  const title = document.getElementById("article-title").value.trim();
-  const text = document.getElementById("article-text").value;
+  previewBox.hidden = true;
+  articleStatus.textContent = "Converting the article…";
+  try {
+    const { res, body } = await post(
+      "/api/admin/modules/import-article/preview",
+      "application/json",
+      articleBody({}),
+    );
+    if (res.ok) {
+      articleStatus.textContent = `Converted into ${body.lessons.length} lessons. Check them below, then create the draft.`;
+      showPreview(body);
+      return;
+    }
+    articleStatus.textContent = "Not converted.";
+    const focus = showErrors(articleForm, articleErrors, body.fields, body.error ?? res.statusText);
+    focus?.focus();
+  } catch {
+    articleStatus.textContent = "Not converted: cannot reach Rapport. Try again.";
+  }
+});
+
+document.getElementById("article-create").addEventListener("click", async () => {
+  clearErrors(articleForm, articleErrors);
   articleStatus.textContent = "Creating the draft…";
   try {
     const { res, body } = await post(
       "/api/admin/modules/import-article",
       "application/json",
-      JSON.stringify(title ? { text, title } : { text }),
+      articleBody({ slug: slugInput.value.trim() }),
     );
     if (res.ok && body.slug) {
       articleStatus.textContent = "Draft created. Opening the editor…";

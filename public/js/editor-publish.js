@@ -1,13 +1,36 @@
 // Publishing: saves any pending edit first, so what gets published is what the author sees, and
-// refuses while the draft has errors or someone else has changed it.
+// refuses while the draft has errors or someone else has changed it. The server also refuses a
+// draft that still holds placeholder text (each field is then marked), and asks before a new
+// version replaces one that learners have already started (what a retake gets changes).
+import { confirmAction } from "./editor-confirm.js";
 
-export function setupPublish({ csrf, slug, saver, onPublished }) {
+export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
   const buttonEl = document.getElementById("publish-button");
   const note = document.getElementById("publish-note");
   const status = document.getElementById("publish-status");
   const say = (text, state) => {
     status.dataset.state = state;
     status.textContent = text;
+  };
+
+  const post = async (confirmRetakes) => {
+    const res = await fetch(`/api/admin/modules/${encodeURIComponent(slug())}/publish`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "x-csrf-token": csrf,
+      },
+      // The revision this author sees: if someone saves in between, the server refuses (409)
+      // rather than publish a draft this author never looked at.
+      body: JSON.stringify({
+        note: note.value.trim(),
+        revision: saver.revision,
+        ...(confirmRetakes ? { confirmRetakes: true } : {}),
+      }),
+      credentials: "same-origin",
+    });
+    return { res, body: await res.json().catch(() => ({})) };
   };
 
   buttonEl.addEventListener("click", async () => {
@@ -25,19 +48,31 @@ export function setupPublish({ csrf, slug, saver, onPublished }) {
         return;
       }
       say("Publishing…", "saving");
-      const res = await fetch(`/api/admin/modules/${encodeURIComponent(slug())}/publish`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          "x-csrf-token": csrf,
-        },
-        // The revision this author sees: if someone saves in between, the server refuses (409)
-        // rather than publish a draft this author never looked at.
-        body: JSON.stringify({ note: note.value.trim(), revision: saver.revision }),
-        credentials: "same-origin",
-      });
-      const body = await res.json().catch(() => ({}));
+      let { res, body } = await post(false);
+      if (res.status === 428 && body.confirm) {
+        // Enabled while the dialog is open, so focus can come back to it afterwards.
+        buttonEl.disabled = false;
+        const ok = await confirmAction({
+          title: "Publish a new version?",
+          message: body.error,
+          confirmLabel: "Publish",
+          // The button was disabled while publishing, which took focus away from it.
+          returnFocus: buttonEl,
+        });
+        buttonEl.disabled = true;
+        if (!ok) {
+          say("Not published.", "");
+          return;
+        }
+        say("Publishing…", "saving");
+        ({ res, body } = await post(true));
+      }
+      if (res.status === 400 && body.fields) {
+        say(body.error ?? "Not published: fix the marked fields first.", "invalid");
+        // Focus moves to the first field to fix; the status above says why.
+        onBlocked(body.fields);
+        return;
+      }
       if (!res.ok) {
         say(`Not published: ${body.error ?? res.statusText}`, "invalid");
         return;

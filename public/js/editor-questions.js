@@ -1,9 +1,13 @@
-// The question editor: one collapsible panel per question, with the fields of its type as the
-// content schema (server/content/module-schema.ts) defines them. New questions start filled with
-// valid placeholder text, so adding one never blocks saving the rest of the module.
+// The question editor: one panel per question, folded to a single line (number, type, hint
+// count, prompt) until opened, with the fields of its type as the content schema
+// (server/content/module-schema.ts) defines them. New questions start filled with valid stub
+// text marked as placeholders, so adding one never blocks saving the rest of the module, but
+// the stubs must be rewritten before publishing. Ids are made by Rapport and stay editable.
+import { confirmAction } from "./editor-confirm.js";
 import { button, checkbox, field, group, h, hidden, idFor } from "./editor-dom.js";
 import { itemList } from "./editor-lists.js";
 import { freshId } from "./editor-paths.js";
+import { markNew as m, shownValue } from "./editor-placeholders.js";
 
 export const TYPE_LABELS = {
   single: "Single choice",
@@ -16,14 +20,19 @@ export const TYPE_LABELS = {
 };
 
 const option = (n, correct) => ({
-  text: `Option ${n}`,
+  text: m(`Option ${n}`),
   correct,
-  feedback: "Explain why this option is or is not right.",
+  feedback: m("Say why this option is, or is not, right."),
 });
 
-/** A valid question of `type`, for the author to rewrite. */
+/** The first `${prefix}-N` not in `used`: ids made here never collide with a sibling's. */
+function freshIn(used, prefix) {
+  for (let n = 1; ; n++) if (!used.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
+
+/** A valid question of `type`, its text marked as placeholders for the author to rewrite. */
 export function newQuestion(type, id) {
-  const prompt = "Write the question here.";
+  const prompt = m("Write the question.");
   switch (type) {
     case "multiple":
       return { id, type, prompt, options: [option(1, true), option(2, true), option(3, false)] };
@@ -31,45 +40,52 @@ export function newQuestion(type, id) {
       return {
         id,
         type,
-        prompt: "Write a statement that is true or false.",
+        prompt: m("Write a statement that is true or false."),
         answer: true,
-        feedback: { true: "Feedback for True.", false: "Feedback for False." },
+        feedback: { true: m("Feedback for True."), false: m("Feedback for False.") },
       };
     case "ordering":
       return {
         id,
         type,
-        prompt: "Put these steps in order.",
-        items: [1, 2, 3].map((n) => ({ text: `Step ${n}`, feedback: `Step ${n} comes here.` })),
+        prompt: m("Put these steps in order."),
+        items: [1, 2, 3].map((n) => ({
+          text: m(`Step ${n}`),
+          feedback: m(`Why step ${n} is here.`),
+        })),
       };
     case "matching":
       return {
         id,
         type,
-        prompt: "Match each item to its partner.",
-        pairs: [1, 2].map((n) => ({ left: `Item ${n}`, right: `Match ${n}`, feedback: "Why." })),
+        prompt: m("Match each item to its partner."),
+        pairs: [1, 2].map((n) => ({
+          left: m(`Item ${n}`),
+          right: m(`Match ${n}`),
+          feedback: m("Why these belong together."),
+        })),
       };
     case "scenario":
       return {
         id,
         type,
-        prompt: "What would you do?",
-        situation: "Describe the situation the learner faces.",
+        prompt: m("What would you do?"),
+        situation: m("Describe the situation the learner faces."),
         options: [option(1, true), option(2, false)],
       };
     case "likert":
       return {
         id,
         type,
-        prompt: "How often do you do this?",
+        prompt: m("How often do you do this?"),
         scale: ["Rarely", "Sometimes", "Often"],
         statements: [
-          { id: "s-1", text: "First statement." },
-          { id: "s-2", text: "Second statement." },
+          { id: "s-1", text: m("First statement.") },
+          { id: "s-2", text: m("Second statement.") },
         ],
         bands: [
-          { min: 1, max: 2, label: "Growing", text: "What this profile means." },
-          { min: 2, max: 3, label: "Strong", text: "What this profile means." },
+          { min: 1, max: 2, label: "Growing", text: m("What this profile means.") },
+          { min: 2, max: 3, label: "Strong", text: m("What this profile means.") },
         ],
       };
     default:
@@ -163,7 +179,10 @@ function likert(ctx, q, path) {
       max: 12,
       movable: true,
       addLabel: "Add statement",
-      make: () => ({ id: `s-${q.statements.length + 1}`, text: "Another statement." }),
+      make: () => ({
+        id: freshIn(new Set(q.statements.map((st) => st.id)), "s"),
+        text: m("Another statement."),
+      }),
       renderItem: (s, p) => [
         field({
           label: "Statement id",
@@ -186,7 +205,7 @@ function likert(ctx, q, path) {
         min: 1,
         max: q.scale.length,
         label: "Profile",
-        text: "What this profile means.",
+        text: m("What this profile means."),
       }),
       renderItem: (b, p) => [
         h(
@@ -242,7 +261,7 @@ function typeFields(ctx, q, path) {
         max: 8,
         movable: true,
         addLabel: "Add item",
-        make: () => ({ text: `Step ${q.items.length + 1}`, feedback: "Why it goes here." }),
+        make: () => ({ text: m(`Step ${q.items.length + 1}`), feedback: m("Why it goes here.") }),
         renderItem: (it, p) => [
           field({ label: "Item text", path: `${p}.text`, value: it.text }),
           field({
@@ -265,9 +284,9 @@ function typeFields(ctx, q, path) {
         movable: true,
         addLabel: "Add pair",
         make: () => ({
-          left: `Item ${q.pairs.length + 1}`,
-          right: `Match ${q.pairs.length + 1}`,
-          feedback: "Why.",
+          left: m(`Item ${q.pairs.length + 1}`),
+          right: m(`Match ${q.pairs.length + 1}`),
+          feedback: m("Why these belong together."),
         }),
         renderItem: (pair, p) => [
           field({ label: "Left item", path: `${p}.left`, value: pair.left }),
@@ -288,16 +307,21 @@ function typeFields(ctx, q, path) {
   }
 }
 
-/** The summary line of a collapsed question; kept in step with its prompt as the author types. */
-export const summaryText = (q, i) =>
-  `Question ${i + 1} · ${TYPE_LABELS[q.type] ?? q.type}: ${String(q.prompt ?? "").slice(0, 80)}`;
+/** The prompt part of a folded question's line; kept in step with the prompt as the author types. */
+export const summaryText = (q) => `: ${shownValue(String(q.prompt ?? "")).slice(0, 80)}`;
 
 function questionPanel(ctx, list, q, path, i, listPath) {
   const label = `question ${i + 1}`;
   const details = h(
     "details",
     { class: "question", "data-path": path, "data-group": "", id: idFor(path, "q") },
-    h("summary", { "data-summary-for": path, text: summaryText(q, i) }),
+    h(
+      "summary",
+      null,
+      h("span", { text: `Question ${i + 1} · ${TYPE_LABELS[q.type] ?? q.type}` }),
+      h("span", { class: "hint-count", "data-hint-count-for": path }),
+      h("span", { "data-summary-for": path, text: summaryText(q) }),
+    ),
     h(
       "div",
       { class: "question-body" },
@@ -309,7 +333,7 @@ function questionPanel(ctx, list, q, path, i, listPath) {
           label: "Question id",
           path: `${path}.id`,
           value: q.id,
-          hint: "Used in reports; lowercase letters, digits and hyphens.",
+          hint: "Made by Rapport and used in reports; change it only before the first publish.",
         }),
         h("p", { class: "meta", text: `Type: ${TYPE_LABELS[q.type] ?? q.type}` }),
       ),
@@ -339,12 +363,20 @@ function questionPanel(ctx, list, q, path, i, listPath) {
         button(
           "Remove question",
           {
+            id: idFor(path, "remove"),
             class: "button button--danger button--small",
-            onclick: () =>
+            onclick: async () => {
+              const ok = await confirmAction({
+                title: `Remove question ${i + 1}?`,
+                message: `“${shownValue(String(q.prompt ?? "")).slice(0, 120)}” will be removed from the draft. Published versions and their reports keep it.`,
+                confirmLabel: "Remove question",
+              });
+              if (!ok) return;
               ctx.structural(() => list.splice(i, 1), {
                 focusId: idFor(listPath, "add"),
                 announce: `Question ${i + 1} removed`,
-              }),
+              });
+            },
           },
           hidden(` (${label})`),
         ),

@@ -1,12 +1,14 @@
 // The module editor: renders the whole draft as a form, writes every edit back into the draft
-// object, autosaves it, and shows the server's field errors next to their fields. Structural
-// changes (add, remove, reorder) re-render the form and then put focus where the author's
-// attention is, announcing what happened for screen-reader users.
+// object, autosaves it, and shows the server's field errors and hints next to their fields.
+// Structural changes (add, remove, reorder) re-render the form and then put focus where the
+// author's attention is, announcing what happened for screen-reader users.
 import { idFor } from "./editor-dom.js";
 import { clearErrors, showErrors } from "./editor-errors.js";
 import { moduleSection, reflectionsSection, worksheetSection } from "./editor-fields.js";
-import { lessonsSection } from "./editor-lessons.js";
+import { goTo, showHints } from "./editor-hints.js";
+import { lessonHeading, lessonsSection } from "./editor-lessons.js";
 import { getAt, move, readInput, setAt } from "./editor-paths.js";
+import { setPlaceholderMark, shownValue } from "./editor-placeholders.js";
 import { createMarkdownPreviewer } from "./editor-preview.js";
 import { setupPublish } from "./editor-publish.js";
 import { questionList, summaryText } from "./editor-questions.js";
@@ -20,20 +22,28 @@ const reloadButton = document.getElementById("reload-button");
 const errorBox = document.getElementById("editor-errors");
 const announcer = document.getElementById("editor-announcer");
 const headingTitle = document.getElementById("editor-heading-title");
+const hintsSummary = document.getElementById("hints-summary");
+const hintsText = document.getElementById("hints-text");
+const firstHintButton = document.getElementById("first-hint");
 const csrf = root.dataset.csrf;
+setPlaceholderMark(data.placeholderMark);
 
 let slug = data.slug;
+let hints = data.hints ?? [];
 
 const ctx = {
   draft: data.draft,
   publishedVersion: data.publishedVersion,
   questionTypes: data.questionTypes,
   openQuestions: new WeakSet(),
+  openLessons: new WeakSet(),
   previewer: createMarkdownPreviewer({ csrf }),
   dragFrom: null,
   /** Changes the draft's shape, re-renders, then focuses and announces. */
   structural(mutate, { focusId, focusFirstIn, announce } = {}) {
     mutate();
+    // Paths after the change no longer match the server's hints; the next save brings new ones.
+    hints = [];
     render();
     const target = focusId
       ? document.getElementById(focusId)
@@ -84,6 +94,28 @@ function render() {
   );
   for (const section of form.querySelectorAll(":scope > section"))
     section.classList.add("editor-section");
+  renderHints();
+}
+
+/** Puts the current hints at their fields and says how many block publishing. */
+function renderHints() {
+  showHints(form, hints, { draft: ctx.draft, onKeep: keepText });
+  const blocking = hints.filter((h) => h.blocksPublish).length;
+  hintsSummary.hidden = hints.length === 0;
+  hintsText.textContent = blocking
+    ? `${blocking} ${blocking === 1 ? "piece" : "pieces"} of placeholder text to rewrite before publishing. Each is marked “To do”, and folded lessons and questions show how many they hold.`
+    : `${hints.length} ${hints.length === 1 ? "hint" : "hints"} about this draft.`;
+}
+
+/** "Keep this text": the stub's words become the author's own, without the placeholder mark. */
+function keepText(path, control) {
+  setAt(ctx.draft, path, shownValue(getAt(ctx.draft, path)));
+  hints = hints.filter((h) => h.path !== path);
+  renderHints();
+  control.closest(".field")?.classList.remove("field--placeholder");
+  control.focus();
+  say("Kept as written");
+  saver.changed();
 }
 
 function setState(state, extra) {
@@ -105,13 +137,17 @@ const saver = createSaver({
   revision: data.revision,
   getDraft: () => ctx.draft,
   setState,
-  onSaved(_body, sent) {
+  onSaved(body, sent) {
     clearErrors(form, errorBox);
     if (sent.slug && sent.slug !== slug) {
       slug = sent.slug;
       root.dataset.slug = slug;
       history.replaceState(null, "", `/admin/modules/${slug}`);
       updateLinks();
+    }
+    if (Array.isArray(body.hints)) {
+      hints = body.hints;
+      renderHints();
     }
   },
   onInvalid(body) {
@@ -125,6 +161,11 @@ const saver = createSaver({
 });
 
 reloadButton.addEventListener("click", () => location.reload());
+firstHintButton.addEventListener("click", () => {
+  const first = form.querySelector("[data-hint-for]");
+  const owner = first && form.querySelector(`[aria-describedby~="${CSS.escape(first.id)}"]`);
+  if (owner) goTo(owner);
+});
 
 function onEdit(event) {
   const input = event.target;
@@ -133,14 +174,24 @@ function onEdit(event) {
   const value = readInput(input);
   if (JSON.stringify(getAt(ctx.draft, path)) === JSON.stringify(value)) return;
   setAt(ctx.draft, path, value);
+  // The author's own words replace a stub: its hint goes now, not after the next save.
+  if (hints.some((h) => h.path === path)) {
+    hints = hints.filter((h) => h.path !== path);
+    renderHints();
+  }
+  input.closest(".field--placeholder")?.classList.remove("field--placeholder");
   if (path === "title") headingTitle.textContent = value;
-  const m = /^(.*)\.(prompt|title|markdown)$/.exec(path);
+  const m = /^(.*)\.(prompt|title|markdown|minutes)$/.exec(path);
   if (m) {
     const owner = getAt(ctx.draft, m[1]);
     const summary = form.querySelector(`[data-summary-for="${CSS.escape(m[1])}"]`);
     const index = Number(m[1].split(".").pop());
-    if (summary && m[2] === "prompt") summary.textContent = summaryText(owner, index);
-    if (summary && m[2] === "title") summary.textContent = `Lesson ${index + 1}: ${value}`;
+    if (summary && m[2] === "prompt") summary.textContent = summaryText(owner);
+    if (summary && m[2] === "title") summary.textContent = lessonHeading(owner, index);
+    if (m[2] === "minutes") {
+      const meta = form.querySelector(`[data-meta-for="${CSS.escape(m[1])}"]`);
+      if (meta) meta.textContent = meta.textContent.replace(/· [^·]* min/, `· ${value} min`);
+    }
     if (m[2] === "markdown") {
       const preview = form.querySelector(`[data-preview-for="${CSS.escape(m[1])}"]`);
       if (preview) ctx.previewer.schedule(owner, preview);
@@ -176,6 +227,19 @@ setupPublish({
       focused?.focus();
     }
     ctx.publishedVersion = version;
+  },
+  /** A refused publish names the fields still holding placeholders: show them, go to the first. */
+  onBlocked(fields) {
+    const blocked = Object.entries(fields ?? {}).map(([path, message]) => ({
+      path,
+      message,
+      blocksPublish: true,
+    }));
+    hints = [...blocked, ...hints.filter((h) => !(h.path in (fields ?? {})))];
+    renderHints();
+    const first = form.querySelector("[data-hint-for]");
+    const owner = first && form.querySelector(`[aria-describedby~="${CSS.escape(first.id)}"]`);
+    return owner ? goTo(owner) : null;
   },
 });
 

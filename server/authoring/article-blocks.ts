@@ -24,7 +24,7 @@ type Line =
 
 /** Headings recognised by their look sit at the level of a Markdown "##". */
 export const SECTION_LEVEL = 2;
-const TITLE_MAX = 150;
+const TITLE_MAX = 120;
 const HEADING_MAX = 80;
 const BULLET = /^\s*(?:[-*+•‣◦▪●]|\d{1,2}[.)])\s+(.+)$/;
 

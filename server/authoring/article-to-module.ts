@@ -1,11 +1,17 @@
 import type { ModuleContentInput } from "../content/module-schema.ts";
+import { isPlaceholderText, markPlaceholder } from "../content/publish-blockers.ts";
 import { type ArticleBlock, parseArticle } from "./article-blocks.ts";
-import { slugify, truncateSlug } from "./module-slugs.ts";
+import { type DroppedText, dropBoilerplate, pageSectionReason } from "./article-boilerplate.ts";
+import { checkStub, idAllocator, quizStub } from "./article-stubs.ts";
+import { guessTopics } from "./article-topics.ts";
+import { suggestSlug } from "./module-slugs.ts";
 
-// Turns article text into a draft an author then rewrites: one lesson per section heading, the
-// text before the first heading as an introduction, lists gathered as "Key points", and one
-// placeholder quiz question per lesson. Every placeholder is valid content, so the draft saves
-// and previews at once, and its wording says what to replace.
+// Turns article text into a draft an author then rewrites: the title from the article's first
+// line or heading, one lesson per section (the text before the first heading as an
+// introduction), page furniture such as share lines and "About us" adverts left out, lists
+// gathered as "Key points", and in each lesson a knowledge check and a quiz question to rewrite.
+// Every stub is valid content marked as a placeholder, so the draft saves and previews at once
+// and cannot be published until each stub has been rewritten.
 
 const MAX_LESSONS = 12;
 const WORDS_PER_MINUTE = 180;
@@ -17,10 +23,14 @@ export const LESSON_TEXT_MAX = 100_000;
 interface Section {
   title: string;
   blocks: ArticleBlock[];
+  /** Titles Rapport made up ("Part 2") are placeholders the author should replace. */
+  madeUpTitle?: boolean;
 }
 
 export interface ArticleDraft {
   content: ModuleContentInput;
+  /** What was left out as page furniture, for the import to report. */
+  dropped: DroppedText[];
   /** Set when a section is longer than a lesson may be: the message to show the author. */
   tooLong?: string;
 }
@@ -29,30 +39,65 @@ export function articleToModule(
   text: string,
   opts: { slug: string; title?: string },
 ): ArticleDraft {
-  const { titleLine, blocks } = parseArticle(text);
-  const title = cleanTitle(opts.title?.trim() || titleLine || firstWords(blocks, 10) || "");
-  const sections = capSections(splitSections(blocks));
+  const parsed = parseArticle(text);
+  const { blocks, dropped } = dropBoilerplate(parsed.blocks);
+  const title = opts.title?.trim() || titleOf(parsed.titleLine, blocks);
+  const sections = capSections(keepSubjectSections(splitSections(blocks), dropped));
   const lessons = toLessons(sections);
   const tooLong = lessons.find((l) => l.markdown.length > LESSON_TEXT_MAX);
   const minutes = lessons.reduce((sum, l) => sum + l.minutes, 0);
+  const nextId = idAllocator();
+  const stubLessons = lessons.map((l, i) => ({
+    id: l.id,
+    title: sections[i]?.madeUpTitle ? `Part ${i + 1}` : l.title,
+    blocks: sections[i]?.blocks ?? [],
+  }));
+  for (const [i, lesson] of lessons.entries()) {
+    lesson.checks = [checkStub(stubLessons[i] as (typeof stubLessons)[number], nextId)];
+  }
   return {
     content: {
       slug: opts.slug,
-      title: title.length >= 3 ? title : "Imported article",
+      title,
       summary: summaryFrom(blocks, title),
-      topics: [truncateSlug(opts.slug, 40) || "imported"],
+      topics: guessTopics(blocks, isPlaceholderText(title) ? "" : title),
       minutes: Math.min(Math.max(minutes, 1), 120),
       passMark: 80,
       lessons,
-      quiz: lessons.map((l) => stubQuestion(l.id, l.title)),
+      quiz: stubLessons.map((l, i) => quizStub(l, i + 1, nextId)),
       reflections: [],
     },
+    dropped,
     ...(tooLong
       ? {
           tooLong: `The section "${tooLong.title}" is longer than a lesson may be (${LESSON_TEXT_MAX.toLocaleString("en")} characters). Add headings to split it.`,
         }
       : {}),
   };
+}
+
+/**
+ * The article's first line when it reads as a title, else its first heading; never a sentence
+ * cut short. With neither, a placeholder the author must replace.
+ */
+function titleOf(titleLine: string | null, blocks: ArticleBlock[]): string {
+  const line = titleLine ? cleanTitle(titleLine) : "";
+  if (line.length >= 3 && line.length <= TITLE_MAX) return line;
+  for (const b of blocks) {
+    if (b.kind !== "heading") continue;
+    const heading = cleanTitle(cleanHeading(b.text));
+    if (heading.length >= 3 && heading.length <= TITLE_MAX) return heading;
+  }
+  return markPlaceholder("Name this module");
+}
+
+/** Sections about the page rather than the subject ("About the author") are left out. */
+function keepSubjectSections(sections: Section[], dropped: DroppedText[]): Section[] {
+  return sections.filter((section) => {
+    const reason = pageSectionReason(section.title, section.blocks);
+    if (reason) dropped.push({ text: section.title, reason });
+    return !reason;
+  });
 }
 
 /** Sections at the shallowest heading level; deeper headings stay inside their lesson. */
@@ -78,14 +123,14 @@ function splitIntoParts(blocks: ArticleBlock[]): Section[] {
   const parts = Math.min(Math.max(Math.round(words / WORDS_PER_PART), 1), MAX_LESSONS);
   const perPart = words / parts;
   const sections: Section[] = [];
-  let current: Section = { title: "Part 1", blocks: [] };
+  let current: Section = { title: "Part 1", blocks: [], madeUpTitle: true };
   let used = 0;
   for (const block of blocks) {
     const full = used >= perPart * (sections.length + 1);
     // Never end a part between a list's items.
     if (full && block.kind !== "item" && current.blocks.length > 0 && sections.length < parts - 1) {
       sections.push(current);
-      current = { title: `Part ${sections.length + 1}`, blocks: [] };
+      current = { title: `Part ${sections.length + 1}`, blocks: [], madeUpTitle: true };
     }
     current.blocks.push(block);
     used += wordCount(block.text);
@@ -118,16 +163,17 @@ function toLessons(sections: Section[]) {
   const ids = new Set<string>();
   return sections.map((section, i) => {
     const title = lessonTitle(section.title, i);
-    let id = slugify(title, 50) || `lesson-${i + 1}`;
+    let id = suggestSlug(section.madeUpTitle ? `part ${i + 1}` : title, 30) || `lesson-${i + 1}`;
     if (ids.has(id)) id = `${id}-${i + 1}`;
     ids.add(id);
     const words = section.blocks.reduce((n, b) => n + wordCount(b.text), 0);
+    const madeUp = section.madeUpTitle || title !== cleanHeading(section.title);
     return {
       id,
-      title,
+      title: madeUp ? markPlaceholder(title) : title,
       minutes: Math.min(Math.max(Math.ceil(words / WORDS_PER_MINUTE), 1), 10),
       markdown: lessonMarkdown(section.blocks),
-      checks: [],
+      checks: [] as NonNullable<ModuleContentInput["lessons"][number]["checks"]>,
     };
   });
 }
@@ -139,36 +185,36 @@ function lessonMarkdown(blocks: ArticleBlock[]): string {
   for (const b of blocks) {
     if (b.kind === "item") points.push(`- ${b.text}`);
     else if (b.kind === "heading") body.push(`### ${cleanHeading(b.text)}`);
-    else body.push(b.text);
+    else body.push(boldLabel(b.text));
   }
   if (points.length > 0) body.push("### Key points", points.join("\n"));
   return body.join("\n\n");
 }
 
-function stubQuestion(lessonId: string, lessonTitle: string) {
-  return {
-    id: truncateSlug(`q-${lessonId}`, 40),
-    type: "single" as const,
-    prompt: `Write a question about ${lessonTitle}`,
-    options: [
-      {
-        text: "The correct answer (replace this text)",
-        correct: true,
-        feedback: "Explain why this answer is right.",
-      },
-      {
-        text: "A wrong answer (replace this text)",
-        correct: false,
-        feedback: "Explain why this answer is wrong.",
-      },
-    ],
-  };
+/** "Career Growth: Leaders who…" reads as a run-in heading; it is shown as one. */
+function boldLabel(text: string): string {
+  const colon = text.indexOf(": ");
+  if (colon < 3 || colon > 60) return text;
+  const label = text.slice(0, colon);
+  const words = label.split(" ");
+  if (words.length > 8 || /[.!?*_`]/.test(label) || !/^\p{Lu}/u.test(label)) return text;
+  if (text.length - colon < 20) return text;
+  return `**${label}:** ${text.slice(colon + 2)}`;
 }
 
+/** The first paragraph's whole sentences, up to the summary's limit. */
 function summaryFrom(blocks: ArticleBlock[], title: string): string {
   const first = blocks.find((b) => b.kind === "paragraph")?.text ?? "";
-  const summary = cut(first, SUMMARY_MAX);
-  return summary.length >= 10 ? summary : `Imported from the article “${title}”. Write a summary.`;
+  let summary = "";
+  for (const sentence of first.slice(0, SUMMARY_MAX * 2).split(/(?<=[.!?])\s+/)) {
+    const next = summary ? `${summary} ${sentence}` : sentence;
+    if (next.length > SUMMARY_MAX) break;
+    summary = next;
+  }
+  if (!summary) summary = cut(first, SUMMARY_MAX);
+  return summary.length >= 10
+    ? summary
+    : markPlaceholder(`Say what learners will take from “${title}”.`.slice(0, SUMMARY_MAX - 20));
 }
 
 function lessonTitle(raw: string, index: number): string {
@@ -202,13 +248,7 @@ function titleCase(text: string): string {
 }
 
 function cleanTitle(raw: string): string {
-  return cut(raw.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim(), TITLE_MAX);
-}
-
-function firstWords(blocks: ArticleBlock[], n: number): string {
-  const text = blocks.find((b) => b.kind === "paragraph")?.text ?? "";
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length > n ? `${words.slice(0, n).join(" ")}…` : words.join(" ");
+  return raw.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
 }
 
 /** Cuts at a word boundary and marks the cut with an ellipsis. */

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { describeAuditEvents } from "../audit/describe-audit-events.ts";
 import { listAuditEvents } from "../audit/list-audit-events.ts";
 
 const AUDIT_PAGE_SIZE = 100;
@@ -8,11 +9,13 @@ import { requireRole } from "../auth/guards.ts";
 import { ROLES } from "../auth/roles.ts";
 import { Module } from "../content/module-model.ts";
 import { moduleContent, QUESTION_TYPES } from "../content/module-schema.ts";
+import { PLACEHOLDER_MARK } from "../content/publish-blockers.ts";
 import { HttpError, notFound } from "../http/http-errors.ts";
 import { jsonForScript } from "../http/json-for-script.ts";
 import type { BundleFile } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { describeStatus } from "./list-modules.ts";
+import { moduleHints } from "./module-hints.ts";
 import { actorOf } from "./route-helpers.ts";
 import { runAuthoringTask } from "./run-authoring-task.ts";
 import { versionHistory } from "./version-history.ts";
@@ -74,6 +77,8 @@ export function authoringPagesRouter(): Router {
       publishedVersion: mod.publishedVersion,
       status: describeStatus(mod),
       questionTypes: QUESTION_TYPES,
+      placeholderMark: PLACEHOLDER_MARK,
+      hints: moduleHints(mod.draft),
       draft: mod.draft,
     };
     res.render("admin/editor", {
@@ -126,14 +131,14 @@ export function authoringPagesRouter(): Router {
     const mod = await findModule(String(req.params.slug));
     const from = versionParam(req.query.from);
     const to = versionParam(req.query.to);
-    const { lessons } = await diffVersions({ slug: mod.slug, from, to });
+    const diff = await diffVersions({ slug: mod.slug, from, to, render: true });
     res.render("admin/diff", {
       title: `Changes in ${mod.title}, v${from} to v${to}`,
       extraCss: ADMIN_CSS,
       module: { slug: mod.slug, title: mod.title },
       from,
       to,
-      lessons,
+      ...diff,
     });
   });
 
@@ -161,7 +166,8 @@ export function authoringPagesRouter(): Router {
     const events = await listAuditEvents({ limit: AUDIT_PAGE_SIZE, before });
     const last = events.length === AUDIT_PAGE_SIZE ? events.at(-1) : undefined;
     const next = last ? `/admin/audit?before=${encodeURIComponent(last.at.toISOString())}` : null;
-    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, events, next });
+    const lines = await describeAuditEvents(events);
+    res.render("admin/audit", { title: "Audit log", extraCss: ADMIN_CSS, lines, next });
   });
 
   return router;

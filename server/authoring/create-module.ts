@@ -4,26 +4,47 @@ import { moduleContent } from "../content/module-schema.ts";
 import { ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import {
+  firstFreeSlug,
   isDuplicateKey,
   RESERVED_SLUGS,
   SLUG_RESERVED,
   SLUG_TAKEN,
   slugIsTaken,
-  slugify,
+  suggestSlug,
 } from "./module-slugs.ts";
 import { moduleTemplate } from "./module-template.ts";
 
 export interface CreateModuleInput {
   title: string;
-  /** Left empty, the slug is made from the title. */
+  /** Required: a blank slug is answered with a suggestion to confirm (SlugToConfirm). */
   slug?: string;
   actor: AuditActor;
+}
+
+/**
+ * 400 for a blank slug: the slug becomes the module's address and cannot change once published,
+ * so it is never made up silently. `suggestion` is a free slug made from the title.
+ */
+export class SlugToConfirm extends ValidationError {
+  constructor(
+    readonly suggestion: string,
+    baseTaken: boolean,
+  ) {
+    super({
+      slug: `${baseTaken ? "A module with a slug made from this title already exists. " : ""}Check the suggested slug “${suggestion}”, then create the module. The slug is part of the module's address and cannot change once it is published.`,
+    });
+  }
 }
 
 /** Creates an unpublished module whose draft is a small, valid template. */
 export async function createModule(input: CreateModuleInput): Promise<{ slug: string }> {
   const title = input.title.trim();
-  const slug = input.slug?.trim() || slugify(title);
+  const slug = input.slug?.trim() ?? "";
+  if (!slug && title.length >= 3) {
+    const base = suggestSlug(title) || "module";
+    const suggestion = await firstFreeSlug(base);
+    throw new SlugToConfirm(suggestion, suggestion !== base);
+  }
   const parsed = moduleContent.safeParse(moduleTemplate({ title, slug }));
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   if (RESERVED_SLUGS.has(slug)) throw new ValidationError({ slug: SLUG_RESERVED });

@@ -27,6 +27,8 @@ export interface LessonDiff {
   status: LessonChange;
   /** Set when the lesson was retitled: its title in the older version. */
   previousTitle?: string;
+  /** Set when the lesson's reading time changed: its minutes in the older version. */
+  previousMinutes?: number;
   /** A word diff of the lesson's Markdown (all added / all removed for new / dropped lessons). */
   parts: DiffPart[];
   /** Set when some changed text was too long or too different to compare word by word. */
@@ -42,8 +44,8 @@ export function diffLessons(
   before: Lesson[],
   after: Lesson[],
   budgetMs = DIFF_BUDGET_MS,
+  deadline = Date.now() + budgetMs,
 ): LessonDiff[] {
-  const deadline = Date.now() + budgetMs;
   const old = new Map(before.map((l) => [l.id, l]));
   const kept = new Set(after.map((l) => l.id));
   const rows = after.map((lesson): LessonDiff => {
@@ -51,10 +53,12 @@ export function diffLessons(
     if (!was) return row(lesson, "added", [{ value: lesson.markdown, added: true }]);
     const { parts, coarse } = diffText(was.markdown, lesson.markdown, deadline);
     const retitled = was.title !== lesson.title;
-    const changed = retitled || parts.some((p) => p.added || p.removed);
+    const retimed = was.minutes !== lesson.minutes;
+    const changed = retitled || retimed || parts.some((p) => p.added || p.removed);
     return {
       ...row(lesson, changed ? "changed" : "unchanged", parts),
       ...(retitled ? { previousTitle: was.title } : {}),
+      ...(retimed ? { previousMinutes: was.minutes } : {}),
       ...(coarse ? { coarse: true as const } : {}),
     };
   });
@@ -73,12 +77,13 @@ const row = (lesson: Lesson, status: LessonChange, parts: DiffPart[]): LessonDif
   parts,
 });
 
-interface TextDiff {
+export interface TextDiff {
   parts: DiffPart[];
   coarse: boolean;
 }
 
-function diffText(before: string, after: string, deadline: number): TextDiff {
+/** A word diff of two texts within the shared deadline; `coarse` when shown as whole texts. */
+export function diffText(before: string, after: string, deadline: number): TextDiff {
   if (before === after) return { parts: before ? [{ value: before }] : [], coarse: false };
   const whole = { parts: replaced(before, after), coarse: true };
   const lines = diffLines(before, after, { timeout: remaining(deadline) });

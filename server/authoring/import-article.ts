@@ -1,8 +1,23 @@
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import { Module } from "../content/module-model.ts";
-import { moduleSlug } from "../content/module-schema.ts";
+import { type ModuleContent, moduleSlug } from "../content/module-schema.ts";
+import {
+  isPlaceholderText,
+  publishBlockers,
+  unmarkPlaceholder,
+} from "../content/publish-blockers.ts";
 import { HttpError, ValidationError } from "../http/http-errors.ts";
-import { firstFreeSlug, isDuplicateKey, slugify } from "./module-slugs.ts";
+import { fieldErrors } from "../http/zod-fields.ts";
+import type { DroppedText } from "./article-boilerplate.ts";
+import {
+  firstFreeSlug,
+  isDuplicateKey,
+  RESERVED_SLUGS,
+  SLUG_RESERVED,
+  SLUG_TAKEN,
+  slugIsTaken,
+  suggestSlug,
+} from "./module-slugs.ts";
 import { runAuthoringTask } from "./run-authoring-task.ts";
 
 export const ARTICLE_TEXT_MAX = 500_000;
@@ -11,21 +26,96 @@ export const IMPORT_TIME_LIMIT_MS = 10_000;
 
 export interface ImportArticleInput {
   text: string;
-  /** Overrides the title taken from the article's first line. */
+  /** Overrides the title taken from the article's first line or heading. */
   title?: string;
+  /** The slug the author confirmed; left out, a free one is made from the title. */
+  slug?: string;
   actor: AuditActor;
 }
 
-/** Creates an unpublished draft from article text; the slug comes from the title, made unique. */
+/** What an import would create, for the author to check before anything is saved. */
+export interface ArticleImportPreview {
+  title: string;
+  /** True when no title could be found and the author must name the module. */
+  titleIsPlaceholder: boolean;
+  /** A free slug suggested from the title (at most 40 characters). */
+  slug: string;
+  topics: string[];
+  lessons: { title: string; minutes: number }[];
+  questions: number;
+  /** Pieces of stub text the author must rewrite before publishing. */
+  placeholders: number;
+  dropped: DroppedText[];
+}
+
+/** Converts the article without saving anything: the import page shows this to confirm. */
+export async function previewArticleImport(input: {
+  text: string;
+  title?: string;
+}): Promise<ArticleImportPreview> {
+  const { content, dropped } = await convert(input.text, input.title);
+  return {
+    title: unmarkPlaceholder(content.title),
+    titleIsPlaceholder: isPlaceholderText(content.title),
+    slug: await firstFreeSlug(slugBase(content.title)),
+    topics: content.topics,
+    lessons: content.lessons.map((l) => ({
+      title: unmarkPlaceholder(l.title),
+      minutes: l.minutes,
+    })),
+    questions: content.quiz.length + content.lessons.reduce((n, l) => n + l.checks.length, 0),
+    placeholders: publishBlockers(content).length,
+    dropped,
+  };
+}
+
+/** Creates an unpublished draft from article text, under the slug the author confirmed. */
 export async function importArticle(input: ImportArticleInput): Promise<{ slug: string }> {
-  const text = input.text;
+  const chosen = input.slug?.trim() || undefined;
+  if (chosen !== undefined) await assertSlugIsFree(chosen);
+  const { content: draft } = await convert(input.text, input.title);
+  const base = slugBase(draft.title);
+
+  for (let tries = 0; tries < 5; tries++) {
+    const slug = chosen ?? moduleSlug.parse(await firstFreeSlug(base));
+    const content = { ...draft, slug };
+    try {
+      const created = await Module.create({
+        slug,
+        title: content.title,
+        draft: content,
+        source: "import",
+        createdBy: input.actor.id,
+        updatedBy: input.actor.id,
+      });
+      await recordAudit({
+        actor: input.actor,
+        action: "module.import-article",
+        target: { kind: "module", id: created.id, slug },
+        detail: { lessons: content.lessons.length, characters: input.text.length },
+      });
+      return { slug };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      // The author's own choice was taken a moment ago: say so rather than pick another.
+      if (chosen !== undefined) throw new ValidationError({ slug: SLUG_TAKEN });
+      // The free slug was taken a moment ago by someone else; look again.
+    }
+  }
+  throw new Error(`could not find a free slug for ${base}`);
+}
+
+async function convert(
+  text: string,
+  rawTitle: string | undefined,
+): Promise<{ content: ModuleContent; dropped: DroppedText[] }> {
   if (!text.trim()) throw new ValidationError({ text: "Paste the article's text" });
   if (text.length > ARTICLE_TEXT_MAX) {
     throw new ValidationError({
       text: `An article may be at most ${ARTICLE_TEXT_MAX.toLocaleString("en")} characters`,
     });
   }
-  const title = input.title?.trim() || undefined;
+  const title = rawTitle?.trim() || undefined;
   if (title !== undefined && (title.length < 3 || title.length > 120)) {
     throw new ValidationError({ title: "must be between 3 and 120 characters" });
   }
@@ -43,31 +133,15 @@ export async function importArticle(input: ImportArticleInput): Promise<{ slug: 
     },
   );
   if (!draft.ok) throw new ValidationError(draft.fields);
-  const base = slugify(String(draft.content.title), 50) || "imported-article";
+  return { content: draft.content, dropped: draft.dropped };
+}
 
-  for (let tries = 0; tries < 5; tries++) {
-    const slug = moduleSlug.parse(await firstFreeSlug(base));
-    const content = { ...draft.content, slug };
-    try {
-      const created = await Module.create({
-        slug,
-        title: content.title,
-        draft: content,
-        source: "import",
-        createdBy: input.actor.id,
-        updatedBy: input.actor.id,
-      });
-      await recordAudit({
-        actor: input.actor,
-        action: "module.import-article",
-        target: { kind: "module", id: created.id, slug },
-        detail: { lessons: content.lessons.length, characters: text.length },
-      });
-      return { slug };
-    } catch (err) {
-      // The free slug was taken a moment ago by someone else; look again.
-      if (!isDuplicateKey(err)) throw err;
-    }
-  }
-  throw new Error(`could not find a free slug for ${base}`);
+const slugBase = (title: string) =>
+  (isPlaceholderText(title) ? "" : suggestSlug(title)) || "imported-article";
+
+async function assertSlugIsFree(slug: string): Promise<void> {
+  const parsed = moduleSlug.safeParse(slug);
+  if (!parsed.success) throw new ValidationError({ slug: fieldErrors(parsed.error).form ?? "" });
+  if (RESERVED_SLUGS.has(slug)) throw new ValidationError({ slug: SLUG_RESERVED });
+  if (await slugIsTaken(slug)) throw new ValidationError({ slug: SLUG_TAKEN });
 }

@@ -5,7 +5,7 @@ import { archiveModule } from "./archive-module.ts";
 import { createModule } from "./create-module.ts";
 import { diffVersions } from "./diff-versions.ts";
 import { duplicateModule } from "./duplicate-module.ts";
-import { importArticle } from "./import-article.ts";
+import { importArticle, previewArticleImport } from "./import-article.ts";
 import { listModulesForAuthors } from "./list-modules.ts";
 import { loadModuleForEditing } from "./load-module-for-editing.ts";
 import { assertCan } from "./policies.ts";
@@ -45,9 +45,22 @@ export function moduleApiRouter(): Router {
     const created = await importArticle({
       text: readText(body.text, "text"),
       title: readText(body.title, "title"),
+      slug: readText(body.slug, "slug"),
       actor,
     });
     res.status(201).json(created);
+  });
+
+  // What an import would create, shown for the author to confirm; nothing is saved.
+  router.post("/api/admin/modules/import-article/preview", async (req, res) => {
+    assertCan(actorOf(req), "import");
+    const body = bodyOf(req);
+    res.json(
+      await previewArticleImport({
+        text: readText(body.text, "text"),
+        title: readText(body.title, "title"),
+      }),
+    );
   });
 
   router.post("/api/admin/preview-markdown", async (req, res) => {
@@ -96,7 +109,10 @@ export function moduleApiRouter(): Router {
     const body = bodyOf(req);
     const note = readText(body.note, "note");
     const revision = body.revision === undefined ? undefined : readInt(body.revision, "revision");
-    res.status(201).json(await publishModule({ moduleId: mod._id, note, actor, revision }));
+    const confirmRetakes = readFlag(body.confirmRetakes, "confirmRetakes", false);
+    res
+      .status(201)
+      .json(await publishModule({ moduleId: mod._id, note, actor, revision, confirmRetakes }));
   });
 
   router.get("/api/admin/modules/:slug/versions", async (req, res) => {

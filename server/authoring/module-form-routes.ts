@@ -1,7 +1,7 @@
 import { type Response, Router } from "express";
 import { ValidationError } from "../http/http-errors.ts";
 import { archiveModule } from "./archive-module.ts";
-import { createModule } from "./create-module.ts";
+import { createModule, SlugToConfirm } from "./create-module.ts";
 import { duplicateModule } from "./duplicate-module.ts";
 import { listModulesForAuthors } from "./list-modules.ts";
 import { assertCan } from "./policies.ts";
@@ -11,7 +11,8 @@ const LIST = "/admin/modules";
 
 /**
  * The modules page's forms, for browsers without JS: they do what the JSON API does and
- * redirect (303) back to the list; a create with errors re-renders the list with the messages.
+ * redirect (303): a new module to its editor, the rest back to the list. A create with errors
+ * re-renders the list with the messages (and a blank slug with a suggestion to confirm).
  */
 export function moduleFormRouter(): Router {
   const router = Router();
@@ -24,14 +25,16 @@ export function moduleFormRouter(): Router {
       title: readText(body.title, "title"),
       slug: readText(body.slug, "slug"),
     };
+    let slug: string;
     try {
-      await createModule({ ...values, actor });
+      ({ slug } = await createModule({ ...values, actor }));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      await renderListWithErrors(res, err.fields, values);
+      const shown = err instanceof SlugToConfirm ? { ...values, slug: err.suggestion } : values;
+      await renderListWithErrors(res, err.fields, shown);
       return;
     }
-    res.redirect(303, LIST);
+    res.redirect(303, `${LIST}/${encodeURIComponent(slug)}`);
   });
 
   router.post("/admin/modules/:slug/duplicate", async (req, res) => {

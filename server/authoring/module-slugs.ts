@@ -26,6 +26,21 @@ export function slugify(text: string, max = SLUG_MAX): string {
   return slug || (words[0] ?? "").slice(0, max);
 }
 
+/** Slugs Rapport suggests are short enough to read in an address and type again. */
+export const SUGGESTED_SLUG_MAX = 40;
+const SLUG_FILLER = new Set(
+  "a an the of and or to for with your you in on at how why what is are be by from into about our my".split(
+    " ",
+  ),
+);
+
+/** A title's meaningful words as a slug of at most 40 characters ("the" and "of" left out). */
+export function suggestSlug(title: string, max = SUGGESTED_SLUG_MAX): string {
+  const words = slugify(title, Number.POSITIVE_INFINITY).split("-").filter(Boolean);
+  const meaningful = words.filter((w) => !SLUG_FILLER.has(w));
+  return slugify((meaningful.length > 0 ? meaningful : words).join(" "), max);
+}
+
 /** Cuts a slug to `max` without leaving a trailing hyphen. */
 export function truncateSlug(slug: string, max: number): string {
   return slug.slice(0, max).replace(/-+$/, "");

@@ -4,11 +4,13 @@ import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/record-audi
 import { Module } from "../content/module-model.ts";
 import { moduleContent } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
+import { publishBlockers } from "../content/publish-blockers.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
+import { ModuleRollup } from "../progress/module-rollup-model.ts";
 import { retireRemovedQuestions } from "../review/retire-cards.ts";
-import { RevisionConflict } from "./authoring-errors.ts";
+import { PublishBlocked, RetakeConfirmationNeeded, RevisionConflict } from "./authoring-errors.ts";
 
 export const PUBLISH_NOTE_MAX = 500;
 
@@ -19,6 +21,11 @@ export interface PublishInput {
   note?: string;
   /** The draft revision the publisher saw; a different stored revision is refused (409). */
   revision?: number;
+  /**
+   * The author has agreed that learners who already took the module get the new version when
+   * they retake it. Without it, publishing over a version learners have started is refused (428).
+   */
+  confirmRetakes?: boolean;
 }
 
 /**
@@ -43,10 +50,25 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
   const parsed = moduleContent.safeParse(mod.draft);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const content = parsed.data;
+  const blockers = publishBlockers(content);
+  if (blockers.length > 0) {
+    throw new PublishBlocked(
+      Object.fromEntries(blockers.map((b) => [b.path.join(".") || "form", b.message])),
+    );
+  }
   const latest = await ModuleVersion.findOne({ moduleId: mod._id })
     .sort({ version: -1 })
     .select("version");
   const version = (latest?.version ?? 0) + 1;
+  if (latest && !input.confirmRetakes) {
+    const learners = await learnersWhoStarted(mod._id);
+    if (learners > 0) {
+      throw new RetakeConfirmationNeeded(
+        `${learners === 1 ? "1 learner has" : `${learners} learners have`} started this module. Anyone who retakes it, or starts it from now on, gets version ${version}; attempts already under way keep the version they started with.`,
+        learners,
+      );
+    }
+  }
   try {
     await ModuleVersion.create({
       moduleId: mod._id,
@@ -78,4 +100,10 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
     detail: { version, revision: mod.revision, ...(note ? { note } : {}) },
   });
   return { version };
+}
+
+/** Learners with at least one attempt, from the module's rollup (kept by the commit path). */
+async function learnersWhoStarted(moduleId: mongoose.Types.ObjectId): Promise<number> {
+  const rollup = await ModuleRollup.findOne({ moduleId }).select("learners").lean();
+  return Number(rollup?.learners ?? 0);
 }

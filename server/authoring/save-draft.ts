@@ -5,6 +5,7 @@ import { notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import { RevisionConflict } from "./authoring-errors.ts";
 import { describeStatus } from "./list-modules.ts";
+import { type EditorHint, moduleHints } from "./module-hints.ts";
 import {
   isDuplicateKey,
   RESERVED_SLUGS,
@@ -32,7 +33,7 @@ export interface SaveDraftInput {
  */
 export async function saveDraft(
   input: SaveDraftInput,
-): Promise<{ revision: number; status: string; slug: string }> {
+): Promise<{ revision: number; status: string; slug: string; hints: EditorHint[] }> {
   if (!Number.isInteger(input.revision) || input.revision < 1) {
     throw new ValidationError({
       revision: "revision must be the whole number the draft was loaded at",
@@ -89,6 +90,7 @@ export async function saveDraft(
       publishedRevision: mod.publishedRevision,
       revision,
     }),
+    hints: moduleHints(draft),
   };
 }
 

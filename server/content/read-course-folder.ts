@@ -23,8 +23,11 @@ export interface CourseProblem {
   message: string;
 }
 
+/** The file and line a content path (zod's form: ["quiz", 2, "options", 1]) was read from. */
+export type Locate = (path: readonly (string | number)[]) => { file: string; line: number };
+
 export type FolderResult =
-  | { ok: true; content: ModuleContent; folder: string }
+  | { ok: true; content: ModuleContent; folder: string; locate: Locate }
   | { ok: false; problems: CourseProblem[]; folder: string };
 
 export const MODULE_FILE = "module.yaml";
@@ -211,14 +214,14 @@ function readFolder(folder: string, show: (f: string) => string): FolderResult {
   // A bad worksheet entry was reported above; the schema need not say it again.
   if (!worksheet) delete (input as Record<string, unknown>).worksheet;
   const result = moduleContent.safeParse(input);
+  const source: SourceMap = {
+    moduleFile: show(moduleFile),
+    doc,
+    lines,
+    lessonFiles,
+    worksheetFile,
+  };
   if (!result.success) {
-    const source: SourceMap = {
-      moduleFile: show(moduleFile),
-      doc,
-      lines,
-      lessonFiles,
-      worksheetFile,
-    };
     // A lesson file reported above is not news again through its absent title and text.
     const fromMissingFile = (issue: z.core.$ZodIssue) => {
       const [first, index, field] = issue.path;
@@ -234,7 +237,7 @@ function readFolder(folder: string, show: (f: string) => string): FolderResult {
     );
   }
   if (problems.length > 0 || !result.success) return { ok: false, folder, problems };
-  return { ok: true, folder, content: result.data };
+  return { ok: true, folder, content: result.data, locate: (path) => locatePath(path, source) };
 }
 
 /** The file line of the first line of the trimmed body. */
@@ -249,26 +252,44 @@ const FROM_LESSON_FILE = new Set(["title", "minutes", "markdown", "id"]);
 
 function locateIssue(issue: z.core.$ZodIssue, src: SourceMap): CourseProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  const [first, index, field] = path;
-  // Title, minutes and text of a lesson come from its Markdown file's front matter and body.
-  if (
-    first === "lessons" &&
-    typeof index === "number" &&
-    typeof field === "string" &&
-    FROM_LESSON_FILE.has(field)
-  ) {
-    const file = src.lessonFiles[index];
-    if (file) return inTextFile(issue, file, field);
-  }
-  if (first === "worksheet" && index === "markdown" && src.worksheetFile) {
-    return inTextFile(issue, src.worksheetFile, "markdown");
-  }
+  const file = textFileOf(path, src);
+  if (file) return inTextFile(issue, file, String(path[2] ?? path[1]));
   const where = path.length ? `${path.join(".")}: ` : "";
   return {
     file: src.moduleFile,
     line: lineOf(src.doc, src.lines, path),
     message: `${where}${issue.message}`,
   };
+}
+
+/**
+ * The Markdown file a path's field is read from: a lesson's title, minutes and text come from its
+ * file's front matter and body, the worksheet's text from its file. Null for module.yaml fields.
+ */
+function textFileOf(path: readonly (string | number)[], src: SourceMap): TextFile | null {
+  const [first, index, field] = path;
+  if (
+    first === "lessons" &&
+    typeof index === "number" &&
+    typeof field === "string" &&
+    FROM_LESSON_FILE.has(field)
+  ) {
+    return src.lessonFiles[index] ?? null;
+  }
+  if (first === "worksheet" && index === "markdown") return src.worksheetFile;
+  return null;
+}
+
+/** Where a content path was read from, for hints about valid content. */
+function locatePath(
+  path: readonly (string | number)[],
+  src: SourceMap,
+): { file: string; line: number } {
+  const file = textFileOf(path, src);
+  if (!file) return { file: src.moduleFile, line: lineOf(src.doc, src.lines, path) };
+  const field = String(path[0] === "worksheet" ? path[1] : path[2]);
+  if (field === "markdown") return { file: file.shown, line: file.bodyLine };
+  return { file: file.shown, line: frontMatterLine(file.path, field) };
 }
 
 /** A problem with a field read from a Markdown file: its front matter line, or the body's. */
@@ -302,7 +323,7 @@ function frontMatterLine(file: string, field: string): number {
 function lineOf(
   doc: ReturnType<typeof parseDocument>,
   lines: LineCounter,
-  path: (string | number)[],
+  path: readonly (string | number)[],
 ): number {
   let node: Node | null = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;

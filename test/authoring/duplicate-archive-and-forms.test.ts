@@ -72,14 +72,14 @@ describe("forms on /admin/modules (no JS)", () => {
     client = await signIn(app.baseUrl, "ada@example.org");
   });
 
-  test("create posts and redirects with 303; errors re-render the list with the values", async () => {
+  test("create redirects (303) into the new module's editor; errors re-render the list with the values", async () => {
     const ok = await client.postForm(
       "/admin/modules",
       { title: "Asking for help", slug: "asking-for-help" },
       "/admin/modules",
     );
     assert.equal(ok.status, 303);
-    assert.equal(ok.headers.get("location"), "/admin/modules");
+    assert.equal(ok.headers.get("location"), "/admin/modules/asking-for-help");
     assert.ok(await Module.exists({ slug: "asking-for-help" }));
 
     const bad = await client.postForm(
@@ -94,14 +94,37 @@ describe("forms on /admin/modules (no JS)", () => {
     assert.equal(await Module.countDocuments({ title: "Asking again" }), 0);
   });
 
-  test("a blank slug is made from the title", async () => {
+  test("a blank slug is not made up silently: the form comes back with one to confirm", async () => {
     const res = await client.postForm(
       "/admin/modules",
       { title: "Saying thank you", slug: "" },
       "/admin/modules",
     );
-    assert.equal(res.status, 303);
-    assert.ok(await Module.exists({ slug: "saying-thank-you" }));
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /Check the suggested slug “saying-thank”/);
+    assert.match(html, /id="f-slug" name="slug" type="text"\s+value="saying-thank"/);
+    assert.equal(await Module.countDocuments({ title: "Saying thank you" }), 0, "nothing created");
+
+    const confirmed = await client.postForm(
+      "/admin/modules",
+      { title: "Saying thank you", slug: "saying-thank" },
+      "/admin/modules",
+    );
+    assert.equal(confirmed.status, 303);
+    assert.equal(confirmed.headers.get("location"), "/admin/modules/saying-thank");
+
+    // The same title again: the suggestion says a module like it exists, and is a free slug.
+    const again = await client.postForm(
+      "/admin/modules",
+      { title: "Saying thank you", slug: "" },
+      "/admin/modules",
+    );
+    assert.equal(again.status, 400);
+    const second = await again.text();
+    assert.match(second, /already exists/);
+    assert.match(second, /value="saying-thank-2"/);
+    assert.equal(await Module.countDocuments({ title: "Saying thank you" }), 1);
   });
 
   test("duplicate and archive forms redirect back to the list", async () => {

@@ -11,6 +11,7 @@ import { ModuleVersion } from "../../server/content/module-version-model.ts";
 import {
   auditCount,
   csrfToken,
+  keepPlaceholders,
   makeUser,
   sendJson,
   signIn,
@@ -33,7 +34,7 @@ after(async () => {
 describe("publish, history and diff (commands)", () => {
   test("publish v1, edit a lesson, publish v2: the diff shows that lesson changed", async () => {
     const { slug } = await createModule({ title: "Listening well", slug: "listening", actor: ada });
-    const draft = await storedDraft(slug);
+    const draft = keepPlaceholders(await storedDraft(slug));
     draft.lessons.push({
       id: "second",
       title: "Second lesson",
@@ -106,6 +107,38 @@ describe("publish, history and diff (HTTP)", () => {
     );
     assert.equal(create.status, 201);
     assert.deepEqual(await create.json(), { slug: "wire" });
+
+    // The new module is all template text: publishing it is refused, field by field.
+    const blocked = await sendJson(
+      client,
+      "POST",
+      "/api/admin/modules/wire/publish",
+      { note: "v1" },
+      token,
+    );
+    assert.equal(blocked.status, 400);
+    const { fields } = (await blocked.json()) as { fields: Record<string, string> };
+    for (const path of [
+      "summary",
+      "lessons.0.markdown",
+      "quiz.0.prompt",
+      "quiz.0.options.1.text",
+    ]) {
+      assert.match(fields[path] ?? "", /placeholder text/, path);
+    }
+    assert.equal(await ModuleVersion.countDocuments({ slug: "wire" }), 0);
+    const template = (await (
+      await client.get("/api/admin/modules/wire", "application/json")
+    ).json()) as { module: { revision: number }; draft: unknown };
+    const kept = await sendJson(
+      client,
+      "PUT",
+      "/api/admin/modules/wire/draft",
+      { revision: template.module.revision, draft: keepPlaceholders(template.draft) },
+      token,
+    );
+    assert.equal(kept.status, 200);
+    assert.deepEqual(((await kept.json()) as { hints: unknown[] }).hints, []);
 
     const first = await sendJson(
       client,

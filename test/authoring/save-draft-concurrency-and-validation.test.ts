@@ -8,11 +8,13 @@ import type { RequestActor } from "../../server/authoring/route-helpers.ts";
 import { SLUG_LOCKED, saveDraft } from "../../server/authoring/save-draft.ts";
 import { Module } from "../../server/content/module-model.ts";
 import { moduleContent } from "../../server/content/module-schema.ts";
+import { markPlaceholder } from "../../server/content/publish-blockers.ts";
 import { ValidationError } from "../../server/http/http-errors.ts";
 import {
   auditCount,
   clone,
   csrfToken,
+  keepPlaceholders,
   makeUser,
   sendJson,
   signIn,
@@ -54,7 +56,7 @@ describe("creating a module", () => {
     });
     const draft = await storedDraft(slug);
     assert.equal(moduleContent.safeParse(draft).success, true);
-    assert.equal(draft.lessons[0]?.title, "Lesson 1");
+    assert.equal(draft.lessons[0]?.title, markPlaceholder("Lesson 1"));
     assert.deepEqual(draft.topics, ["saying-no"]);
     assert.equal(await auditCount("module.create", slug), 1);
 
@@ -147,7 +149,8 @@ describe("saving a draft", () => {
   test("the slug may change (to a free one) until the module is published, then never", async () => {
     await createModule({ title: "Taken slug", slug: "taken-slug", actor: ada });
     const { slug } = await createModule({ title: "Renamed", slug: "before-rename", actor: ada });
-    const draft = await storedDraft(slug);
+    // The template's text kept as it is, so the module can be published below.
+    const draft = keepPlaceholders(await storedDraft(slug));
     const taken = await rejectsField(
       saveDraft({ slug, revision: 1, draft: { ...draft, slug: "taken-slug" }, actor: ada }),
       "slug",
@@ -200,7 +203,12 @@ describe("PUT /api/admin/modules/:slug/draft", () => {
       token,
     );
     assert.equal(ok.status, 200);
-    assert.deepEqual(await ok.json(), { revision: 2, slug, status: "draft" });
+    const saved = (await ok.json()) as { hints: { path: string }[] };
+    assert.deepEqual({ ...saved, hints: [] }, { revision: 2, slug, status: "draft", hints: [] });
+    assert.ok(
+      saved.hints.some((h) => h.path === "lessons.0.markdown"),
+      "the template's placeholder text comes back as hints",
+    );
 
     const stale = await sendJson(
       client,

@@ -32,7 +32,7 @@ before(async () => {
       actorId: null,
       actorName: "Seed",
       action: "module.create",
-      target: { kind: "module", id: `m${i}` },
+      target: { kind: "module", id: `m${i}`, slug: `m${i}` },
       detail: { n: i },
     })),
   );

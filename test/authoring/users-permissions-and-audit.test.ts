@@ -8,7 +8,13 @@ import { can } from "../../server/authoring/policies.ts";
 import type { RequestActor } from "../../server/authoring/route-helpers.ts";
 import { Module } from "../../server/content/module-model.ts";
 import { HttpError } from "../../server/http/http-errors.ts";
-import { csrfToken, makeUser, sendJson, signIn } from "../helpers/authoring-api.ts";
+import {
+  csrfToken,
+  keepPlaceholders,
+  makeUser,
+  sendJson,
+  signIn,
+} from "../helpers/authoring-api.ts";
 import type { HttpClient } from "../helpers/http-client.ts";
 import { startTestApp } from "../helpers/test-app.ts";
 
@@ -207,7 +213,8 @@ describe("audit log", () => {
       "/api/admin/modules/existing/draft",
       {
         revision: 1,
-        draft: (await Module.findOne({ slug: "existing" }).lean())?.draft,
+        // Kept as written: the template's placeholder text would stop the publish below.
+        draft: keepPlaceholders((await Module.findOne({ slug: "existing" }).lean())?.draft),
       },
       token,
     );

@@ -10,9 +10,11 @@ import {
   watchForProblems,
 } from "../helpers/authoring-driver.ts";
 
-// The whole authoring path in a browser: create on the list page, write two lessons and a quiz
-// of three question types in the editor, play the draft in the preview player (which records
-// nothing), publish v1 and see it on the list.
+// The whole authoring path in a browser: create on the list page and land in the new module's
+// editor, write two lessons and a quiz of three question types, play the draft in the preview
+// player (which records nothing), find that placeholder text left in blocks publishing with a
+// message at its field, publish v1 and see it on the list, then change an option and see it in
+// the diff of the two versions.
 
 let rig: AuthoringRig;
 before(async () => {
@@ -28,14 +30,23 @@ test("an author creates, edits, previews and publishes a module", async () => {
   const base = rig.app.baseUrl;
 
   await page.goto(`${base}/admin/modules`);
+  // The slug follows the title as it is typed, so it is in view before anything is created.
   await page.getByLabel("Title", { exact: true }).fill("Giving feedback well");
-  await page.getByLabel("Slug", { exact: true }).fill("giving-feedback-well");
+  assert.equal(await page.getByLabel("Slug", { exact: true }).inputValue(), "giving-feedback-well");
   await page.getByRole("button", { name: "Create module" }).click();
-  await page.waitForURL(/\/admin\/modules$/);
-  const row = page.locator('tr[data-slug="giving-feedback-well"]');
-  assert.equal((await row.getByTestId("status").textContent())?.trim(), "draft");
-  await row.getByRole("link", { name: "Giving feedback well", exact: true }).click();
+  // Create lands in the new module's editor.
   await page.waitForURL(/\/admin\/modules\/giving-feedback-well$/);
+  await page.locator("#f-title").waitFor();
+  assert.equal(await page.locator("#f-title").inputValue(), "Giving feedback well");
+  // Template text is shown as a prompt to rewrite, without its placeholder mark.
+  assert.equal(
+    await page.locator("#f-lessons-0-markdown").inputValue(),
+    "Write this lesson here. Markdown works: **bold**, *italic*, lists and [links](https://example.com).",
+  );
+  assert.match(
+    (await page.locator("#hints-text").textContent()) ?? "",
+    /^8 pieces of placeholder text to rewrite before publishing/,
+  );
 
   // Lesson 1 from the template, lesson 2 added.
   await page.locator("#f-lessons-0-title").fill("Start with the facts");
@@ -68,6 +79,13 @@ test("an author creates, edits, previews and publishes a module", async () => {
   await page.locator("#f-quiz-2-pairs-0-right").fill("Collect facts");
   await page.locator("#f-quiz-2-pairs-1-left").fill("Ask");
   await page.locator("#f-quiz-2-pairs-1-right").fill("Hear their view");
+  // Ids are made by Rapport, one per question, never the same twice.
+  assert.deepEqual(
+    await page
+      .locator('[id^="f-quiz-"][id$="-id"]')
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+    ["question-1", "q-1", "q-2"],
+  );
 
   await waitUntilSaved(page);
   const saved = await storedModule("giving-feedback-well");
@@ -109,19 +127,49 @@ test("an author creates, edits, previews and publishes a module", async () => {
   assert.equal(await Attempt.countDocuments(), 0, "previewing creates no Attempt");
   assert.deepEqual(previewProblems, []);
 
-  // Publish v1, then the list shows it.
+  // The summary and several feedback texts are still the template's: publishing is refused, and
+  // focus goes to the first of them, whose message is tied to the field.
   assert.equal(await page.locator("[data-published-only]").first().isVisible(), false);
   await page.getByLabel("What changed (optional note)").fill("First version");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page
+    .locator("#publish-status", { hasText: /^Not published: \d+ pieces of placeholder text/ })
+    .waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "f-summary");
+  assert.match(
+    await page.locator("#f-summary").evaluate((el) =>
+      (el.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" "),
+    ),
+    /placeholder text from Rapport/,
+  );
+  assert.equal((await storedModule("giving-feedback-well")).publishedVersion, 0);
+  // Each question's one-line summary says how many to-dos it holds.
+  assert.match((await page.locator("#q-quiz-1 > summary").textContent()) ?? "", /· 2 hints/);
+
+  // Rewrite the summary; keep the feedback stubs on purpose.
+  await page.locator("#f-summary").fill("Feedback people can use: facts first, then a question.");
+  const keep = page.getByRole("button", { name: /^Keep this text/ });
+  while ((await keep.count()) > 0) await keep.first().click();
+  await waitUntilSaved(page);
+  assert.equal(await page.locator("#hints-summary").isVisible(), false);
   await page.getByRole("button", { name: "Publish" }).click();
   await page.locator("#publish-status", { hasText: "Published version 1." }).waitFor();
   assert.equal(await page.getByRole("link", { name: "SCORM 2004 package" }).isVisible(), true);
   assert.equal(await page.locator("#f-slug").getAttribute("readonly"), "");
   await page.goto(`${base}/admin/modules`);
+  const row = page.locator('tr[data-slug="giving-feedback-well"]');
   assert.equal((await row.getByTestId("status").textContent())?.trim(), "published v1");
 
-  // A second version, and the history shows what changed between them with <ins>/<del>.
+  // A second version, and the history shows what changed between them with <ins>/<del>: the
+  // lesson as learners read it, and the question option that was rewritten.
   await page.goto(`${base}/admin/modules/giving-feedback-well`);
+  await page.locator("#toggle-lessons-0").click();
   await page.locator("#f-lessons-0-markdown").fill("Describe **what you saw**, not the person.");
+  await page.locator("#q-quiz-0 > summary").click();
+  await page.locator("#f-quiz-0-options-1-text").fill("Your opinion of their character");
   await waitUntilSaved(page);
   await page.getByRole("button", { name: "Publish" }).click();
   await page.locator("#publish-status", { hasText: "Published version 2." }).waitFor();
@@ -133,8 +181,14 @@ test("an author creates, edits, previews and publishes a module", async () => {
   await page.getByRole("button", { name: "Show changes" }).click();
   await page.waitForURL(/\/versions\/diff\?from=1&to=2$/);
   const changed = page.locator("section", { hasText: "Start with the facts" });
-  assert.match((await changed.locator("del").allTextContents()).join(" "), /happened/);
-  assert.match((await changed.locator("ins").allTextContents()).join(" "), /saw/);
+  const rendered = changed.locator(".diff--rendered");
+  assert.match((await rendered.locator("del").allTextContents()).join(" "), /happened/);
+  assert.match((await rendered.locator("ins").allTextContents()).join(" "), /saw/);
+  assert.equal(await rendered.locator("strong").count(), 1, "Markdown is rendered, not raw");
+  const question = page.locator("section", { hasText: "What should feedback describe first?" });
+  assert.match((await question.locator("dt").allTextContents()).join(" "), /Option 2/);
+  assert.match((await question.locator("del").allTextContents()).join(" "), /person/);
+  assert.match((await question.locator("ins").allTextContents()).join(" "), /character/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { Module } from "../../server/content/module-model.ts";
 import {
   type AuthoringRig,
   signedInPage,
@@ -8,8 +9,11 @@ import {
   watchForProblems,
 } from "../helpers/authoring-driver.ts";
 
-// Pasted article text becomes a draft and the author lands in its editor; a zip that is not a
+// Pasted article text is converted and shown for the author to check (lessons, slug), becomes
+// a draft under the confirmed slug, and the author lands in its editor; a zip that is not a
 // courses folder is refused with its problems listed.
+
+const storedModuleCount = () => Module.countDocuments();
 
 let rig: AuthoringRig;
 before(async () => {
@@ -54,17 +58,33 @@ test("an article becomes a draft in the editor; a bad zip lists its problems", a
 
   await page.getByLabel("Module title (optional)").fill("Listening at work");
   await page.getByRole("textbox", { name: "Article text" }).fill(ARTICLE);
-  await page.getByRole("button", { name: "Create draft from article" }).click();
+  await page.getByRole("button", { name: "Convert article" }).click();
+  // What the import will create is shown first, with the slug to confirm; nothing is saved yet.
+  const check = page.locator("#article-preview");
+  await check.waitFor();
+  assert.deepEqual(await check.locator("#preview-lessons li").allTextContents(), [
+    "Introduction (1 min)",
+    "Notice the whole message (1 min)",
+    "Ask one more question (1 min)",
+  ]);
+  assert.equal(await page.getByLabel("Slug").inputValue(), "listening-work");
+  assert.equal(await storedModuleCount(), 0);
+  await page.getByLabel("Slug").fill("listening-at-work");
+  await page.getByRole("button", { name: "Create draft" }).click();
   await page.waitForURL(
     (url) =>
       /^\/admin\/modules\/[a-z0-9-]+$/.test(url.pathname) && !url.pathname.endsWith("/import"),
   );
   const slug = new URL(page.url()).pathname.split("/").pop() ?? "";
-  assert.notEqual(slug, "import");
+  assert.equal(slug, "listening-at-work");
   await page.locator("#f-title").waitFor();
   const stored = await storedModule(slug);
   assert.equal(await page.locator("#f-title").inputValue(), stored.draft.title);
   assert.ok(stored.draft.lessons.length >= 2, "headings became lessons");
+  assert.ok(
+    stored.draft.lessons.every((l) => l.checks.length === 1),
+    "a knowledge check in every lesson",
+  );
   assert.equal(stored.publishedVersion, 0, "an import is never published");
   assert.deepEqual(problems, []);
   await page.context().close();

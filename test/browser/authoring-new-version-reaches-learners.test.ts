@@ -56,11 +56,24 @@ test("a learner's finished attempt keeps v1; after the author publishes v2 a new
   assert.equal(finished?.version, 1);
   assert.equal(finished?.successRank, 2);
 
-  // The author rewrites lesson 1 and publishes v2.
+  // The author rewrites lesson 1 and publishes v2. A learner has taken v1, so Rapport asks
+  // first: cancelling publishes nothing, confirming publishes.
   await author.goto(`${base}/admin/modules/two-versions`);
+  await author.locator("#toggle-lessons-0").click();
   await author.locator("#f-lessons-0-markdown").fill("Rewritten for the second version.");
   await waitUntilDraftSaved(author);
-  await author.getByRole("button", { name: "Publish" }).click();
+  const publish = author.getByRole("button", { name: "Publish", exact: true });
+  await publish.click();
+  const dialog = author.getByRole("dialog", { name: "Publish a new version?" });
+  assert.match(
+    (await dialog.textContent()) ?? "",
+    /1 learner has started this module\. Anyone who retakes it, or starts it from now on, gets version 2/,
+  );
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await author.locator("#publish-status", { hasText: "Not published." }).waitFor();
+  assert.equal(await author.evaluate(() => document.activeElement?.id), "publish-button");
+  await publish.click();
+  await dialog.getByRole("button", { name: "Publish" }).click();
   await author.locator("#publish-status", { hasText: "Published version 2." }).waitFor();
 
   // Reviewing the finished attempt still plays v1's text.

@@ -6,6 +6,7 @@ import type { RequestActor } from "../../server/authoring/route-helpers.ts";
 import { loadCourseLibrary } from "../../server/content/load-course-library.ts";
 import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
+import { unmarkPlaceholder } from "../../server/content/publish-blockers.ts";
 import { createLogger } from "../../server/http/logger.ts";
 import { HttpClient } from "./http-client.ts";
 
@@ -68,3 +69,13 @@ export function sendJson(
 }
 
 export const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The draft with every placeholder mark taken off, as an author pressing "Keep this text"
+ * everywhere would leave it: what a test needs to publish a module made from the template.
+ */
+export function keepPlaceholders<T>(draft: T): T {
+  return JSON.parse(JSON.stringify(draft), (_key, value) =>
+    typeof value === "string" ? unmarkPlaceholder(value) : value,
+  ) as T;
+}

@@ -140,3 +140,15 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
     `no serious or critical axe violations on ${where}`,
   );
 }
+
+/** No axe violation of any impact at all (minor and moderate included). */
+export async function assertNoViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(
+    violations.map(
+      (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    ),
+    [],
+    `no axe violations on ${where}`,
+  );
+}

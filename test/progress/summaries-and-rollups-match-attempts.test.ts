@@ -108,14 +108,18 @@ test("commits, retakes, out-of-order and duplicate commits leave summaries a reb
   const ana = await createUser({
     email: "ana@x.org",
     displayName: "Ana",
-    password: "ana password 1",
+    password: "quiet harbour 71",
   });
   const ben = await createUser({
     email: "ben@x.org",
     displayName: "Ben",
-    password: "ben password 1",
+    password: "quiet harbour 72",
   });
-  const cy = await createUser({ email: "cy@x.org", displayName: "Cy", password: "cy password 12" });
+  const cy = await createUser({
+    email: "cy@x.org",
+    displayName: "Cy",
+    password: "quiet harbour 73",
+  });
 
   // Ana: fails, retries the quiz in the same attempt and passes, then retakes and is midway.
   const a1 = (await startAttempt({ userId: ana.id, slug: "trust" }))._id.toString();
@@ -163,7 +167,7 @@ test("attempts stored under the old rule are recomputed once, and again changes 
   const dee = await createUser({
     email: "dee@x.org",
     displayName: "Dee",
-    password: "dee password 1",
+    password: "quiet harbour 74",
   });
   const attempt = await startAttempt({ userId: dee.id, slug: "communication" });
   const version = await ModuleVersion.findById(attempt.versionId).lean();

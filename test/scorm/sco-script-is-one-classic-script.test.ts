@@ -11,12 +11,12 @@ describe("the SCO script built from public/sco/src", () => {
     assert.ok(code.startsWith('"use strict";'), code.slice(0, 40));
   });
 
-  it("bundles only the browser source and the server's status rule", () => {
+  it("bundles only the browser source and the server's import-free rules", () => {
     const sources = scoScriptSources();
     assert.ok(sources.includes(SCO_ENTRY));
-    const foreign = sources.filter(
-      (s) => !s.startsWith("public/sco/src/") && s !== "server/progress/status-rule.ts",
-    );
+    assert.ok(sources.includes("server/content/likert-bands.ts"), "the likert band rule");
+    const shared = ["server/progress/status-rule.ts", "server/content/likert-bands.ts"];
+    const foreign = sources.filter((s) => !s.startsWith("public/sco/src/") && !shared.includes(s));
     assert.deepEqual(foreign, [], "server code and packages are imported as types only");
   });
 

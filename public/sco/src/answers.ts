@@ -1,3 +1,4 @@
+import { bandFor } from "../../../server/content/likert-bands.ts";
 import type { Question, QuestionOf } from "./content.ts";
 import type { Edition } from "./lms-api.ts";
 
@@ -47,9 +48,9 @@ export function likertAverage(answer: string): number {
 
 type Band = QuestionOf<"likert">["bands"][number];
 
+/** The platform's one band rule (server/content/likert-bands.ts), bundled into the SCO. */
 export function likertBand(q: QuestionOf<"likert">, answer: string): Band {
-  const avg = likertAverage(answer);
-  return (q.bands.find((b) => b.min <= avg && avg <= b.max) ?? q.bands[q.bands.length - 1]) as Band;
+  return bandFor(likertAverage(answer), q.bands) as Band;
 }
 
 /** Learner answer → the response string of the given SCORM edition. */

@@ -1,0 +1,87 @@
+// Hints are the server's notes about a draft that saves fine but is not ready: for now, stub
+// text that blocks publishing (server/content/publish-blockers.ts), later the assessment
+// linter's advice. Each is shown under its field, tied to it with aria-describedby, and counted
+// on the one-line summary of its lesson and question, so folded items still say they need work.
+import { button, countLabel, h, hidden, reveal } from "./editor-dom.js";
+import { targetFor } from "./editor-errors.js";
+import { getAt } from "./editor-paths.js";
+import { isMarked } from "./editor-placeholders.js";
+
+const FOCUSABLE = "input:not([type=hidden]), textarea, select, summary, button";
+
+function clearHints(root) {
+  for (const note of root.querySelectorAll("[data-hint-for]")) {
+    const owner = root.querySelector(`[aria-describedby~="${CSS.escape(note.id)}"]`);
+    if (owner) {
+      const ids = owner
+        .getAttribute("aria-describedby")
+        .split(" ")
+        .filter((id) => id && id !== note.id);
+      if (ids.length) owner.setAttribute("aria-describedby", ids.join(" "));
+      else owner.removeAttribute("aria-describedby");
+    }
+    note.remove();
+  }
+}
+
+/**
+ * Shows `hints` ({path, message, blocksPublish}) in `root` and updates every count. Returns the
+ * element of the first hint in page order (for "go to the first").
+ * @param opts { draft, onKeep(path, control) }
+ */
+export function showHints(root, hints, opts) {
+  clearHints(root);
+  const placed = [];
+  hints.forEach((hint, i) => {
+    const el = targetFor(root, hint.path);
+    if (!el) return;
+    const id = `note-${i}-${(el.id || "module").replace(/^f-/, "")}`;
+    const isControl = el.matches("input, textarea, select");
+    const keep =
+      isControl && isMarked(getAt(opts.draft, hint.path))
+        ? button(
+            "Keep this text",
+            { onclick: () => opts.onKeep(hint.path, el) },
+            hidden(` for ${labelOf(el)}`),
+          )
+        : null;
+    const note = h(
+      "div",
+      { class: "hint-note", id, "data-hint-for": hint.path },
+      h("p", null, h("span", { class: "hint-note__tag", text: "To do: " }), hint.message),
+      keep,
+    );
+    if (isControl) el.after(note);
+    else {
+      const slot = el.querySelector(":scope > .error-slot, :scope > .question-body > .error-slot");
+      (slot ?? el).append(note);
+    }
+    const ids = (el.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+    el.setAttribute("aria-describedby", [...ids, id].join(" "));
+    placed.push(el);
+  });
+  updateCounts(root, hints);
+  return placed[0] ?? null;
+}
+
+/** The counts on lesson and question summary lines: hints at or under each one's path. */
+function updateCounts(root, hints) {
+  for (const span of root.querySelectorAll("[data-hint-count-for]")) {
+    const path = span.dataset.hintCountFor;
+    const n = hints.filter((x) => x.path === path || x.path.startsWith(`${path}.`)).length;
+    span.textContent = n ? ` · ${countLabel(n, "hint")}` : "";
+  }
+}
+
+/** The text of the label that names a control. */
+function labelOf(el) {
+  return (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent) || "";
+}
+
+/** Unfolds what encloses `el` and focuses it (or the first control inside it). */
+export function goTo(el) {
+  reveal(el);
+  const target = el.matches(FOCUSABLE) ? el : (el.querySelector(FOCUSABLE) ?? el);
+  target.focus();
+  return target;
+}
