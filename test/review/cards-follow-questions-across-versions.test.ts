@@ -59,7 +59,7 @@ before(async () => {
       interactions: firstInteractions,
     },
   });
-  assert.equal(res.status, 200);
+  assert.equal(res.status, 200, await res.clone().text());
 });
 after(async () => {
   await app.stop();
@@ -75,7 +75,7 @@ test("knowledge checks become cards too, linked to their own lesson", async () =
       interactions: {
         ...firstInteractions,
         10: {
-          id: "check-trust-crisis",
+          id: "check-trust-built-daily",
           type: "true-false",
           learner_response: "false",
           result: "correct",
@@ -83,8 +83,11 @@ test("knowledge checks become cards too, linked to their own lesson", async () =
       },
     },
   });
-  assert.equal(later.status, 200);
-  const practice = await ReviewCard.findOne({ userId: anaId, questionId: "trust-crisis" }).lean();
+  assert.equal(later.status, 200, await later.clone().text());
+  const practice = await ReviewCard.findOne({
+    userId: anaId,
+    questionId: "trust-built-daily",
+  }).lean();
   assert.equal(practice?.kind, "check");
   const check = await ReviewCard.findOne({ userId: anaId, questionId: "trust-slip" }).lean();
   assert.equal(check?.kind, "check");
@@ -98,15 +101,21 @@ test("a new version: a kept question keeps its card and shows its new text; a re
   const kept = await ReviewCard.findOne({ userId: anaId, questionId: "small-promises" }).lean();
   const mod = await Module.findOne({ slug: "trust" }).lean();
   const draft = structuredClone(v1);
-  draft.quiz = draft.quiz.filter((q) => q.id !== "trust-everyone");
+  draft.quiz = draft.quiz.filter((q) => q.id !== "trust-everyones-job");
   const small = draft.quiz.find((q) => q.id === "small-promises");
   assert.ok(small);
   small.prompt = NEW_PROMPT;
   const actor = { id: null, displayName: "Author" };
   await saveDraft({ slug: "trust", revision: mod?.revision ?? 1, draft, actor });
-  assert.deepEqual(await publishModule({ moduleId: String(mod?._id), actor }), { version: 2 });
+  assert.deepEqual(
+    await publishModule({ moduleId: String(mod?._id), actor, confirmRetakes: true }),
+    { version: 2 },
+  );
 
-  const retired = await ReviewCard.findOne({ userId: anaId, questionId: "trust-everyone" }).lean();
+  const retired = await ReviewCard.findOne({
+    userId: anaId,
+    questionId: "trust-everyones-job",
+  }).lean();
   assert.equal(retired?.retired, true);
   assert.equal(retired?.due, null);
   const still = await ReviewCard.findOne({ userId: anaId, questionId: "small-promises" }).lean();
@@ -132,13 +141,13 @@ test("a new version: a kept question keeps its card and shows its new text; a re
     seen.push(page.questionId);
   }
   assert.deepEqual(seen.slice(0, 2).sort(), ["small-promises", "trust-slip"]);
-  assert.ok(!seen.includes("trust-everyone"));
+  assert.ok(!seen.includes("trust-everyones-job"));
 });
 
 test("a card whose question is gone is retired when a review would show it", async () => {
   // As if the retire step at publish had been missed (a crash between the two writes).
   await ReviewCard.updateOne(
-    { userId: anaId, questionId: "trust-everyone" },
+    { userId: anaId, questionId: "trust-everyones-job" },
     { $set: { retired: false, due: new Date(Date.now() - DAY), lastCorrect: false } },
   );
   clockNow = new Date(Date.now() + 30 * DAY);
@@ -154,7 +163,10 @@ test("a card whose question is gone is retired when a review would show it", asy
     assert.ok(q && q.type !== "likert");
     await postAnswer(ana, page, answerFields(q, true));
   }
-  assert.ok(!seen.has("trust-everyone"));
-  const card = await ReviewCard.findOne({ userId: anaId, questionId: "trust-everyone" }).lean();
+  assert.ok(!seen.has("trust-everyones-job"));
+  const card = await ReviewCard.findOne({
+    userId: anaId,
+    questionId: "trust-everyones-job",
+  }).lean();
   assert.equal(card?.retired, true);
 });
