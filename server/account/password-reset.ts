@@ -5,14 +5,15 @@ import { newUserInput } from "../auth/create-user.ts";
 import { passwordProblem } from "../auth/password-policy.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { User } from "../auth/user-model.ts";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { HttpError, ValidationError } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { resetMail } from "./password-reset-mail.ts";
-import { PasswordReset } from "./password-reset-model.ts";
+import { PasswordReset, ResetQuota } from "./password-reset-model.ts";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
-/** Links sent to one account per hour; more requests are answered the same but send nothing. */
+/** Links sent to one account per clock hour; more requests are answered the same, send nothing. */
 export const RESET_LINKS_PER_HOUR = 3;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -34,11 +35,7 @@ export async function requestPasswordReset(input: {
   const email = input.email.trim().toLowerCase();
   const user = await User.findOne({ email }).select("email displayName disabled").lean();
   if (!user || user.disabled) return "no-account";
-  const recent = await PasswordReset.countDocuments({
-    userId: user._id,
-    createdAt: { $gt: new Date(input.now.getTime() - 60 * 60_000) },
-  });
-  if (recent >= RESET_LINKS_PER_HOUR) return "too-many";
+  if (!(await takeResetQuota(user._id, input.now))) return "too-many";
   const token = randomBytes(32).toString("base64url");
   await PasswordReset.collection.insertOne({
     tokenHash: hashToken(token),
@@ -55,6 +52,28 @@ export async function requestPasswordReset(input: {
     }),
   );
   return "sent";
+}
+
+/** One link's worth of the account's hourly quota; false once the hour's links are used up. */
+async function takeResetQuota(userId: mongoose.Types.ObjectId, now: Date): Promise<boolean> {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const quota = await ResetQuota.collection.findOneAndUpdate(
+        { userId, hour, sent: { $lt: RESET_LINKS_PER_HOUR } },
+        { $inc: { sent: 1 } },
+        { upsert: true, returnDocument: "after", projection: { _id: 1 } },
+      );
+      return quota !== null;
+    } catch (err) {
+      // Full: the filter missed and the upsert hit the unique (userId, hour). Or two first
+      // requests of the hour raced to create it: the loser tries once more.
+      if (!isDuplicateKey(err)) throw err;
+      const full = await ResetQuota.exists({ userId, hour, sent: { $gte: RESET_LINKS_PER_HOUR } });
+      if (full) return false;
+    }
+  }
+  return false;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
