@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { createUser } from "../../server/auth/create-user.ts";
-import { createMailer } from "../../server/mail/mailer.ts";
+import { createMailer, pruneOutbox } from "../../server/mail/mailer.ts";
 import { listOutbox } from "../../server/mail/outbox.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { LEARNER_PASSWORD, signedInLearner } from "../helpers/learner.ts";
@@ -66,6 +66,22 @@ describe("the mail component", () => {
     assert.equal(eml.subject, "second");
     assert.equal(eml.text, message.text, "the .eml is the real message");
   });
+});
+
+test("the outbox keeps the newest mails and deletes the oldest", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-outbox-prune-"));
+  try {
+    const mailer = createMailer({ from: FROM, outboxDir: dir, outboxKeep: 3 });
+    for (let i = 1; i <= 5; i++) await mailer.send({ ...message, subject: `mail ${i}` });
+    assert.equal(await pruneOutbox(dir, 3), 2);
+    assert.deepEqual(
+      (await listOutbox(dir)).map((m) => m.subject),
+      ["mail 5", "mail 4", "mail 3"],
+    );
+    assert.equal(readdirSync(dir).length, 6, "an .eml and a .json each");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe("the outbox page", () => {
