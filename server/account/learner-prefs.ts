@@ -119,21 +119,27 @@ export async function saveSettings(
 ): Promise<LearnerPrefsView> {
   const v = parseOrThrow(settingsInput, input);
   const reminderTime = v.reminders === "on" ? v.reminderTime : null;
-  await LearnerPrefs.collection.updateOne(
-    { userId: oid(userId) },
-    {
-      $set: {
-        reminderTime,
-        timeZone: v.timeZone,
-        dailyReviewSize: v.dailyReviewSize,
-        nextReminderAt: reminderTime ? nextOccurrence(reminderTime, v.timeZone, now) : null,
-        updatedAt: now,
-        ...(reminderTime ? { unsubscribedAt: null } : {}),
+  const save = () =>
+    LearnerPrefs.collection.updateOne(
+      { userId: oid(userId) },
+      {
+        $set: {
+          reminderTime,
+          timeZone: v.timeZone,
+          dailyReviewSize: v.dailyReviewSize,
+          nextReminderAt: reminderTime ? nextOccurrence(reminderTime, v.timeZone, now) : null,
+          updatedAt: now,
+          ...(reminderTime ? { unsubscribedAt: null } : {}),
+        },
+        $setOnInsert: { createdAt: now },
       },
-      $setOnInsert: { createdAt: now },
-    },
-    { upsert: true },
-  );
+      { upsert: true },
+    );
+  // Two first saves at once: the one whose insert lost updates the document the other made.
+  await save().catch((err: unknown) => {
+    if (!isDuplicateKey(err)) throw err;
+    return save();
+  });
   return {
     reminderTime,
     timeZone: v.timeZone,
