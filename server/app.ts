@@ -3,6 +3,9 @@ import compression from "compression";
 import express, { type Express } from "express";
 import type mongoose from "mongoose";
 import { pinoHttp } from "pino-http";
+import { ACCOUNT_SIGNED_OUT_FORMS, accountRouter } from "./account/account-routes.ts";
+import { hideLinkSecrets, requestWithoutLinkSecrets } from "./account/hide-link-secrets.ts";
+import { unsubscribeRouter } from "./account/unsubscribe-routes.ts";
 import { auditRouter } from "./audit/audit-routes.ts";
 import { authRouter, SIGNED_OUT_FORMS } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
@@ -17,8 +20,11 @@ import { jsonForScript } from "./http/json-for-script.ts";
 import type { Logger } from "./http/logger.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
+import { outboxRouter } from "./mail/outbox-routes.ts";
 import { playerRouter } from "./player/player-routes.ts";
 import { reportRouter } from "./reports/report-routes.ts";
+import { reviewGlanceForDashboard, reviewRouter } from "./review/review-routes.ts";
+import { defaultReviewWiring, type ReviewWiring } from "./review/wiring.ts";
 import { CommitBudget } from "./runtime/commit-budget.ts";
 import { runtimeRouter } from "./runtime/runtime-routes.ts";
 import { exportRouter } from "./scorm/export-routes.ts";
@@ -35,6 +41,8 @@ export interface AppDeps {
   ttlIndexesWork: boolean;
   /** A node:cluster worker: rate-limit counters are shared through the primary. */
   clusterWorker?: boolean;
+  /** Review, reminders and mail (issue #15): mailer, link base, time zone, clock. */
+  review?: Partial<ReviewWiring>;
 }
 
 /** Builds the Express app. No listening, no connecting: tests and main.ts both call this. */
@@ -70,8 +78,12 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === "/healthz" },
       // One short line per request on a developer's console; JSON lines keep req and res too.
-      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${ms} ms`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
+      // Reset-link tokens and unsubscribe signatures work for whoever holds them: never logged.
+      customSuccessMessage: (req, res, ms) =>
+        `${req.method} ${hideLinkSecrets(req.url ?? "")} ${res.statusCode} ${ms} ms`,
+      customErrorMessage: (req, res) =>
+        `${req.method} ${hideLinkSecrets(req.url ?? "")} ${res.statusCode} failed`,
+      serializers: { req: requestWithoutLinkSecrets },
     }),
   );
   app.use(healthRouter({ connection: deps.connection }));
@@ -85,6 +97,10 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     req.body ??= {};
     next();
   });
+  const review = defaultReviewWiring(deps.review);
+  const reviewDeps = { clock: review.clock, defaults: { timeZone: review.timeZone } };
+  // Signed by HMAC, so it needs neither a session nor a CSRF token (one-click unsubscribe).
+  app.use(unsubscribeRouter({ secret: deps.config.sessionSecret, clock: review.clock }));
 
   const sessions = sessionMiddleware({
     secret: deps.config.sessionSecret,
@@ -99,7 +115,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     csrfProtection({
       secret: deps.config.sessionSecret,
       secureCookies: production,
-      signedOutForms: SIGNED_OUT_FORMS,
+      signedOutForms: [...SIGNED_OUT_FORMS, ...ACCOUNT_SIGNED_OUT_FORMS],
     }),
   );
   app.use((req, res, next) => {
@@ -109,7 +125,19 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   });
 
   app.get("/", (req, res) => res.redirect(req.user ? "/dashboard" : "/login"));
+  app.use(
+    accountRouter({
+      ...reviewDeps,
+      mailer: review.mailer,
+      publicUrl: review.publicUrl,
+      logger: deps.logger,
+      clusterWorker: deps.clusterWorker ?? false,
+    }),
+  );
   app.use(authRouter({ passport, clusterWorker: deps.clusterWorker ?? false }));
+  app.use(reviewRouter(reviewDeps));
+  app.use(outboxRouter({ outboxDir: review.outboxDir }));
+  app.get("/dashboard", reviewGlanceForDashboard(reviewDeps));
   app.use(authoringRouter());
   app.use(userAdminRouter());
   app.use(auditRouter());

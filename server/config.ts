@@ -8,6 +8,41 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+// --- Review, reminders and mail (issue #15) ---
+const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const isKnownTimeZone = (tz: string) =>
+  tz === "UTC" || Intl.supportedValuesOf("timeZone").includes(tz);
+const reviewAndMailEnv = {
+  // Unset: mails are written to DATA_DIR/outbox and listed at /admin/outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, "must be an address like Rapport <rapport@example.com>")
+    .default("Rapport <rapport@localhost>"),
+  // Links in emails (reminders, password resets) start with this; never taken from a request.
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, "must be an http:// or https:// address")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  // The time zone learners start with (each can choose their own on /account/settings).
+  TIME_ZONE: z
+    .string()
+    .refine(isKnownTimeZone, { message: "must be an IANA time zone like Europe/Paris or UTC" })
+    .default(isKnownTimeZone(serverTimeZone) ? serverTimeZone : "UTC"),
+  // How often each app process looks for due background jobs (the review reminders).
+  JOB_POLL_SECONDS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 3600")
+    .max(3600, "must be between 1 and 3600")
+    .default(30),
+};
+// --- end review, reminders and mail ---
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce
@@ -46,6 +81,7 @@ const envSchema = z.object({
     .regex(/^(true|false|[1-9])$/, "must be true, false, or the number of proxies (1-9)")
     .default("false")
     .transform((v) => (v === "true" ? true : v === "false" ? false : Number(v))),
+  ...reviewAndMailEnv,
 });
 
 export interface Config {
@@ -59,6 +95,12 @@ export interface Config {
   trustProxy: boolean | number;
   workers: number;
   commitsPerMinute: number;
+  // Review, reminders and mail (issue #15)
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  timeZone: string;
+  jobPollSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     workers: e.WEB_CONCURRENCY,
     commitsPerMinute: e.COMMITS_PER_MINUTE,
+    // Review, reminders and mail (issue #15)
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    timeZone: e.TIME_ZONE,
+    jobPollSeconds: e.JOB_POLL_SECONDS,
   };
 }
 

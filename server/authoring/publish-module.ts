@@ -9,6 +9,7 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { HttpError, notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import { ModuleRollup } from "../progress/module-rollup-model.ts";
+import { retireRemovedQuestions } from "../review/retire-cards.ts";
 import { PublishBlocked, RetakeConfirmationNeeded, RevisionConflict } from "./authoring-errors.ts";
 
 export const PUBLISH_NOTE_MAX = 500;
@@ -91,6 +92,7 @@ export async function publishModule(input: PublishInput): Promise<{ version: num
     { _id: mod._id },
     { $max: { publishedVersion: version, publishedRevision: mod.revision } },
   );
+  await retireRemovedQuestions(mod._id, content);
   await recordAudit({
     actor,
     action: "module.publish",

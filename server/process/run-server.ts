@@ -5,7 +5,9 @@ import type { Config } from "../config.ts";
 import { loadCourseLibrary } from "../content/load-course-library.ts";
 import { connectDatabase, type Database } from "../db/connect.ts";
 import { createConsoleLogger } from "../http/logger.ts";
+import { startBackgroundJobs } from "../jobs/background-jobs.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
+import { reviewWiringFromConfig } from "../review/wiring.ts";
 import { drainable } from "./drainable-server.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
 import { EXIT_CANNOT_LISTEN, listen, listenProblem } from "./listen.ts";
@@ -41,12 +43,14 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
     await migrateToStatusRule(logger);
   }
 
+  const review = reviewWiringFromConfig(config);
   const { app, close: closeApp } = createApp({
     config,
     logger,
     connection: db.connection,
     ttlIndexesWork: db.embedded === null && process.env[EMBEDDED_DB_ENV] !== "1",
     clusterWorker: opts.clusterWorker,
+    review,
   });
   const server = createServer(app);
   const http = drainable(server);
@@ -61,10 +65,14 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info(`Rapport is listening on http://localhost:${port}`);
+  // Review reminders: every process polls; a lease in the database picks one per run.
+  const jobs = startBackgroundJobs(config, logger, review);
 
   stopOnSignals(logger, async (signal) => {
     logger.info(`${signal}: stopping`);
     await http.stop();
+    await jobs.stop();
+    review.mailer.close();
     await closeApp();
     await db.close();
   });

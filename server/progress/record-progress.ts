@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { recordReviewAnswers } from "../review/record-review-answers.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
 import { type AnswerRecord, questionIncrements } from "./question-counts.ts";
@@ -86,10 +87,23 @@ export async function recordCommit(input: {
     journal && journal.length > before.interactionCount
       ? questionIncrements(journal, before.interactionCount)
       : undefined;
+  // The commit's new graded answers also update the learner's review cards (server/review/).
+  const updateReviewCards = () =>
+    questions
+      ? recordReviewAnswers({
+          userId: a.userId,
+          moduleId: a.moduleId,
+          slug: a.slug,
+          version: a.version,
+          answers: (journal ?? []).slice(before.interactionCount),
+          now,
+        })
+      : Promise.resolve();
   // Most commits (a reflection typed, a practice answer) change nothing a summary shows; those
   // cost the attempt's own write only. (An attempt's first commit always counts: it starts it.)
   if (before.seq > 0 && sameStanding(before, after)) {
     await applyRollups(a.moduleId, {}, questions);
+    await updateReviewCards();
     return;
   }
   const key = resultKey({ ...after, started: true });
@@ -134,6 +148,7 @@ export async function recordCommit(input: {
     inserted ? { learners: 1, attempts: 1 } : {},
   );
   await applyRollups(a.moduleId, inc, questions);
+  await updateReviewCards();
 }
 
 function sameStanding(x: AttemptState, y: AttemptState): boolean {

@@ -17,6 +17,8 @@ export async function startRunningApp(opts: {
   listeners?: number;
   /** Its own process group, so a test can signal the whole group as a terminal or supervisor does. */
   ownProcessGroup?: boolean;
+  /** A database the test also reads (instead of the app's own embedded one). */
+  mongodbUri?: string;
 }): Promise<RunningApp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -27,6 +29,7 @@ export async function startRunningApp(opts: {
   };
   delete env.MONGODB_URI;
   delete env.NODE_ENV;
+  if (opts.mongodbUri) env.MONGODB_URI = opts.mongodbUri;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: REPO_ROOT,
     env,

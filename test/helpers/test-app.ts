@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { createApp } from "../../server/app.ts";
+import { type AppDeps, createApp } from "../../server/app.ts";
 import { createLogger } from "../../server/http/logger.ts";
 import { connectTestDatabase } from "./database.ts";
 
@@ -17,7 +17,10 @@ export class LogCapture extends Writable {
 export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret!";
 
 /** The real app wired as main.ts wires it, on the given test database, logging into `logs`. */
-export function buildTestApp(db: Awaited<ReturnType<typeof connectTestDatabase>>) {
+export function buildTestApp(
+  db: Awaited<ReturnType<typeof connectTestDatabase>>,
+  extra: Pick<AppDeps, "review"> = {},
+) {
   const logs = new LogCapture();
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "info", logs);
   const { app, close } = createApp({
@@ -29,14 +32,15 @@ export function buildTestApp(db: Awaited<ReturnType<typeof connectTestDatabase>>
     logger,
     connection: db.connection,
     ttlIndexesWork: false,
+    ...extra,
   });
   return { app, close, logs };
 }
 
 /** The real app on a real database (its own name), listening on a free port. */
-export async function startTestApp(testFileUrl: string) {
+export async function startTestApp(testFileUrl: string, extra: Pick<AppDeps, "review"> = {}) {
   const db = await connectTestDatabase(testFileUrl);
-  const { app, close, logs } = buildTestApp(db);
+  const { app, close, logs } = buildTestApp(db, extra);
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
