@@ -1,9 +1,8 @@
-import { lintModule } from "../content/lint/lint-module.ts";
 import { publishBlockers } from "../content/publish-blockers.ts";
 
 // What the editor shows beside a draft's fields besides errors: notes on a draft that saves but
-// is not ready. Publish blockers (placeholder text) come first and stop publishing; the
-// assessment linter's advice follows and never blocks anything.
+// is not ready. Today these are the publish blockers (placeholder text); the assessment linter's
+// advice joins here with blocksPublish false.
 
 export interface EditorHint {
   /** The content path as the editor's data-path reads it: "quiz.2.options.0.text". */
@@ -14,15 +13,9 @@ export interface EditorHint {
 }
 
 export function moduleHints(content: unknown): EditorHint[] {
-  const blockers = publishBlockers(content).map((b) => ({
+  return publishBlockers(content).map((b) => ({
     path: b.path.join("."),
     message: b.message,
     blocksPublish: true,
   }));
-  const blocked = new Set(blockers.map((b) => b.path));
-  // The linter's own placeholder rule finds the same template text the blockers do.
-  const advice = lintModule(content)
-    .filter((h) => h.rule !== "placeholder" || !blocked.has(h.path.join(".")))
-    .map((h) => ({ path: h.path.join("."), message: h.message, blocksPublish: false }));
-  return [...blockers, ...advice];
 }

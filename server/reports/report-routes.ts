@@ -13,6 +13,9 @@ export function reportRouter(): Router {
     const slug = String(req.params.slug);
     const moduleId = await moduleForCsv(slug);
     res.type("text/csv").attachment(`${slug}-attempts.csv`);
+    // Sent as is: a download streamed page by page with backpressure, which the compression
+    // middleware's stream would otherwise sit between (and keep every drain listener of).
+    res.set("Cache-Control", "private, no-transform");
     await writeAttemptsCsv(moduleId, res);
     res.end();
   });

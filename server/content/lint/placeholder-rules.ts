@@ -25,6 +25,8 @@ const WHOLE = [
 
 /** Phrases that mark a placeholder wherever they appear, as one pattern: lessons can be long. */
 const PART_SOURCE = [
+  // The mark Rapport puts at the start of every stub it writes (server/content/publish-blockers.ts).
+  "^\\[placeholder\\]",
   "write the lesson here",
   "write (?:the|your) question here",
   "write a question about ",
