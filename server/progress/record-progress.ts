@@ -83,29 +83,36 @@ export async function recordCommit(input: {
 }): Promise<void> {
   const { attempt: a, before, after, now } = input;
   const journal = input.interactions;
-  const questions =
+  const fresh =
     journal && journal.length > before.interactionCount
-      ? questionIncrements(journal, before.interactionCount)
-      : undefined;
-  // The commit's new graded answers also update the learner's review cards (server/review/).
-  const updateReviewCards = () =>
-    questions
-      ? recordReviewAnswers({
-          userId: a.userId,
-          moduleId: a.moduleId,
-          slug: a.slug,
-          version: a.version,
-          answers: (journal ?? []).slice(before.interactionCount),
-          now,
-        })
-      : Promise.resolve();
+      ? journal.slice(before.interactionCount)
+      : [];
+  const questions = fresh.length
+    ? questionIncrements(journal ?? [], before.interactionCount)
+    : undefined;
   // Most commits (a reflection typed, a practice answer) change nothing a summary shows; those
-  // cost the attempt's own write only. (An attempt's first commit always counts: it starts it.)
-  if (before.seq > 0 && sameStanding(before, after)) {
-    await applyRollups(a.moduleId, {}, questions);
-    await updateReviewCards();
-    return;
-  }
+  // leave the summary alone. (An attempt's first commit always counts: it starts it.)
+  const inc =
+    before.seq > 0 && sameStanding(before, after) ? {} : await updateSummary(a, after, now);
+  await applyRollups(a.moduleId, inc, questions);
+  // The commit's new graded answers also update the learner's review cards (server/review/).
+  if (questions)
+    await recordReviewAnswers({
+      userId: a.userId,
+      moduleId: a.moduleId,
+      slug: a.slug,
+      version: a.version,
+      answers: fresh,
+      now,
+    });
+}
+
+/** Moves the learner's summary forward; returns what the module rollup must add for it. */
+async function updateSummary(
+  a: AttemptIdentity,
+  after: AttemptState,
+  now: Date,
+): Promise<Increments> {
   const key = resultKey({ ...after, started: true });
   const raise: Record<string, number> = { bestKey: key };
   if (a.number === 1) raise.firstKey = key;
@@ -142,13 +149,11 @@ export async function recordCommit(input: {
   }
   const bestBefore = Number(previous?.bestKey ?? 0);
   const firstBefore = Number(previous?.firstKey ?? 0);
-  const inc = mergeIncrements(
+  return mergeIncrements(
     resultChange("best", bestBefore, Math.max(bestBefore, key)),
     a.number === 1 ? resultChange("firstTry", firstBefore, Math.max(firstBefore, key)) : {},
     inserted ? { learners: 1, attempts: 1 } : {},
   );
-  await applyRollups(a.moduleId, inc, questions);
-  await updateReviewCards();
 }
 
 function sameStanding(x: AttemptState, y: AttemptState): boolean {
