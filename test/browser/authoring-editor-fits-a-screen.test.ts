@@ -108,6 +108,8 @@ test("removing a lesson or a question asks first; cancelling changes nothing", a
     .getByRole("dialog", { name: "Remove question 1?" })
     .getByRole("button", { name: "Remove question" })
     .click();
+  // The removal lands after the dialog's promise settles; until then the editor still reads "saved".
+  await page.locator("#editor-announcer", { hasText: "Question 1 removed" }).waitFor();
   await waitUntilSaved(page);
   assert.equal((await storedModule("removals")).draft.quiz[0]?.id, "q-2");
   assert.deepEqual(problems, []);
