@@ -7,6 +7,8 @@
 // BENCH_DATA_DIR   keep the generated data here and reuse it on the next run (default: a temporary dir)
 // BENCH_JAR        measure this launcher jar instead of the current one, started the way the original
 //                  launcher was (no heap or cache flags), e.g. a build of an older commit
+// BENCH_JAR_FLAGS=current  start BENCH_JAR with the current heap and cache flags (to compare
+//                  storage changes alone)
 // BENCH_SAMPLES    timed requests per query kind (default 200; each kind also stops after 60 s)
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -37,6 +39,7 @@ const dataDir = keepData ?? mkdtempSync(join(tmpdir(), "rapport-large-"));
 mkdirSync(dataDir, { recursive: true });
 const dataFile = join(dataDir, "rapport.mv.db");
 const stockJar = process.env.BENCH_JAR;
+const stockFlags = stockJar !== undefined && process.env.BENCH_JAR_FLAGS !== "current";
 
 interface Server {
   child: ChildProcess;
@@ -50,8 +53,8 @@ async function startServer(): Promise<Server> {
   if (!java) throw new Error("java not found");
   const jar = stockJar ?? (await ensureLauncherBuilt(() => {}));
   const heap = parseMaxHeap();
-  const flags = stockJar ? [] : [heap.xmx];
-  const extra = stockJar ? [] : ["--cache-mb", String(heap.cacheMb)];
+  const flags = stockFlags ? [] : [heap.xmx];
+  const extra = stockFlags ? [] : ["--cache-mb", String(heap.cacheMb)];
   const started = performance.now();
   // With --exit-on-stdin-eof the server goes when this script does, however it ends.
   const args = ["--data-file", dataFile, "--port", "0", "--exit-on-stdin-eof", ...extra];
@@ -152,10 +155,14 @@ async function generate(): Promise<void> {
   );
 }
 
-async function timed(label: string, run: (i: number) => Promise<unknown>): Promise<number> {
+async function timed(
+  label: string,
+  run: (i: number) => Promise<unknown>,
+  samples = SAMPLES,
+): Promise<number> {
   const times: number[] = [];
   const deadline = performance.now() + SAMPLE_BUDGET_MS;
-  for (let i = 0; i < SAMPLES && performance.now() < deadline; i++) {
+  for (let i = 0; i < samples && performance.now() < deadline; i++) {
     const t = performance.now();
     await run(i);
     times.push(performance.now() - t);
@@ -208,6 +215,31 @@ const updateMs = await timed("updateOne({_id, userId, seq:{$lt}})", (i) => {
   );
 });
 
+// The attempts CSV's read: every attempt of one module, 500 a page on the (moduleId, _id) index,
+// a few small fields of each (the engine still decodes each whole document to project them).
+const csvModule = (await attempts.findOne({}, { projection: { moduleId: 1 } }))?.moduleId;
+let csvRows = 0;
+const csvReadMs = await timed(
+  "one module's attempts, 500 a page with a few fields (the CSV's read)",
+  async () => {
+    csvRows = 0;
+    let after: unknown = null;
+    for (;;) {
+      const page = await attempts
+        .find(after ? { moduleId: csvModule, _id: { $gt: after } } : { moduleId: csvModule })
+        .sort({ _id: 1 })
+        .limit(500)
+        .project({ userId: 1, number: 1, completionRank: 1, successRank: 1, lastCommitAt: 1 })
+        .toArray();
+      csvRows += page.length;
+      if (page.length < 500) return;
+      after = page[page.length - 1]?._id;
+    }
+  },
+  10,
+);
+console.log(`  (${csvRows} rows each)`);
+
 const quiet = memoryMb(server.child.pid as number);
 console.log(`Java resident memory after the timed requests: ${quiet.rss} MB`);
 
@@ -257,6 +289,7 @@ console.log(
     findByUserMs: Number(findMs.toFixed(1)),
     catalogMs: Number(catalogMs.toFixed(1)),
     conditionalUpdateMs: Number(updateMs.toFixed(1)),
+    moduleCsvReadMs: Number(csvReadMs.toFixed(1)),
     rssMb: memory.rss,
     peakRssMb: memory.peak,
   }),
