@@ -1,34 +1,11 @@
+import { LETTERS } from "../content/answer-encoding.ts";
 import type { Question } from "../content/module-schema.ts";
 
-// The review grades with the player's answer encoding (public/sco/sco.js), so an answer reads the
-// same in a module and in a review:
-//   single/scenario "b" · multiple "ac" · true-false "t"|"f" · ordering "cabd" (the item at each
-//   position, items lettered by their correct position) · matching "ba-" (per left item, the
-//   chosen right item, "-" for none).
-
-export const LETTERS = "abcdefgh";
+// The review grades with the player's own answer encoding (server/content/answer-encoding.ts), so
+// an answer reads the same in a module and in a review; this file adds reading a review form.
+export { isCorrect, isGraded, LETTERS } from "../content/answer-encoding.ts";
 
 export type GradedQuestion = Exclude<Question, { type: "likert" }>;
-
-export const isGraded = (q: Question): q is GradedQuestion => q.type !== "likert";
-
-export function correctAnswer(q: GradedQuestion): string {
-  switch (q.type) {
-    case "single":
-    case "scenario":
-    case "multiple":
-      return q.options.map((o, i) => (o.correct ? LETTERS[i] : "")).join("");
-    case "true-false":
-      return q.answer ? "t" : "f";
-    case "ordering":
-      return LETTERS.slice(0, q.items.length);
-    case "matching":
-      return LETTERS.slice(0, q.pairs.length);
-  }
-}
-
-export const isCorrect = (q: GradedQuestion, answer: string): boolean =>
-  answer === correctAnswer(q);
 
 type FormBody = Record<string, unknown>;
 

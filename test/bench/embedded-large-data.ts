@@ -223,7 +223,7 @@ const csvReadMs = await timed(
   "one module's attempts, 500 a page with a few fields (the CSV's read)",
   async () => {
     csvRows = 0;
-    let after: unknown = null;
+    let after: mongoose.Types.ObjectId | null = null;
     for (;;) {
       const page = await attempts
         .find(after ? { moduleId: csvModule, _id: { $gt: after } } : { moduleId: csvModule })
@@ -233,7 +233,7 @@ const csvReadMs = await timed(
         .toArray();
       csvRows += page.length;
       if (page.length < 500) return;
-      after = page[page.length - 1]?._id;
+      after = page[page.length - 1]?._id ?? null;
     }
   },
   10,

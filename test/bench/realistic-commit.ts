@@ -1,11 +1,11 @@
 // Commit bodies shaped like the ones Rapport's player sends for a real module: interaction ids,
-// types and response formats as public/sco/sco.js writes them (`check-<id>`, `quiz-<id>`, one
+// types and response formats as the SCO runtime (public/sco/src) writes them (`check-<id>`, `quiz-<id>`, one
 // `…-<statement>` per likert statement), suspend data in the SCO's compact JSON, and the status,
 // score and progress values a learner at that point would report. Deterministic per seed, so the
 // benchmark can rebuild any attempt's body instead of keeping 100k of them in memory.
-import type { ModuleContent, Question } from "../../server/content/module-schema.ts";
 
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+import { LETTERS, correctAnswer as rightAnswer } from "../../server/content/answer-encoding.ts";
+import type { ModuleContent, Question } from "../../server/content/module-schema.ts";
 
 /** Where an attempt ends up: still going, or finished with the quiz failed or passed. */
 export type Outcome = "in-progress" | "failed" | "passed" | "passed-second-try";
@@ -42,22 +42,8 @@ export function pickOutcome(random: () => number): Outcome {
   return "passed";
 }
 
-function correctAnswer(q: Question): string {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-    case "scenario":
-      return q.options.map((o, i) => (o.correct ? LETTERS[i] : "")).join("");
-    case "true-false":
-      return q.answer ? "t" : "f";
-    case "ordering":
-      return LETTERS.slice(0, q.items.length);
-    case "matching":
-      return LETTERS.slice(0, q.pairs.length);
-    case "likert":
-      return "";
-  }
-}
+/** The correct answer in the player's encoding ("" for likert, which has none). */
+const correctAnswer = (q: Question): string => rightAnswer(q) ?? "";
 
 function wrongAnswer(q: Question): string {
   const right = correctAnswer(q);

@@ -4,9 +4,9 @@ import { fsrs, Rating } from "ts-fsrs";
 import { REPO_ROOT } from "../../server/config.ts";
 import { checkLibrary } from "../../server/content/check-library.ts";
 import type { Question } from "../../server/content/module-schema.ts";
+import { correctAnswer } from "../../server/content/answer-encoding.ts";
 import {
   answerFromForm,
-  correctAnswer,
   type GradedQuestion,
   isCorrect,
 } from "../../server/review/grade-answer.ts";

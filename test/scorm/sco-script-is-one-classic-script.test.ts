@@ -15,7 +15,12 @@ describe("the SCO script built from public/sco/src", () => {
     const sources = scoScriptSources();
     assert.ok(sources.includes(SCO_ENTRY));
     assert.ok(sources.includes("server/content/likert-bands.ts"), "the likert band rule");
-    const shared = ["server/progress/status-rule.ts", "server/content/likert-bands.ts"];
+    assert.ok(sources.includes("server/content/answer-encoding.ts"), "the answer encoding");
+    const shared = [
+      "server/progress/status-rule.ts",
+      "server/content/likert-bands.ts",
+      "server/content/answer-encoding.ts",
+    ];
     const foreign = sources.filter((s) => !s.startsWith("public/sco/src/") && !shared.includes(s));
     assert.deepEqual(foreign, [], "server code and packages are imported as types only");
   });

@@ -1,36 +1,17 @@
+import { letterAt } from "../../../server/content/answer-encoding.ts";
 import { bandFor } from "../../../server/content/likert-bands.ts";
 import type { Question, QuestionOf } from "./content.ts";
 import type { Edition } from "./lms-api.ts";
 
-// Every answer is a short string, so suspend data stays compact and one encoding serves the UI,
-// the grader and both SCORM response formats:
-//   single/scenario "b" · multiple "ac" · true-false "t"|"f" · ordering "cabd" (items by their
-//   correct position) · matching "ba-" (per left item, the chosen right item, "-" for none) ·
-//   likert "3140" (scale point 1..N per statement, "0" for none).
-
-export const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-
-/** The letter naming an option, item or pair (no module has more than 26). */
-export const letterAt = (index: number): string => LETTERS.charAt(index);
-
-export function correctAnswer(q: Question): string | null {
-  switch (q.type) {
-    case "single":
-    case "scenario":
-    case "multiple":
-      return q.options.map((o, i) => (o.correct ? letterAt(i) : "")).join("");
-    case "true-false":
-      return q.answer ? "t" : "f";
-    case "ordering":
-      return LETTERS.slice(0, q.items.length);
-    case "matching":
-      return LETTERS.slice(0, q.pairs.length);
-    default:
-      return null;
-  }
-}
-
-export const isGraded = (q: Question): boolean => q.type !== "likert";
+// Answers are short strings in the platform's one encoding (server/content/answer-encoding.ts,
+// shared with the daily review); this file adds what only the player needs.
+export {
+  correctAnswer,
+  isCorrect,
+  isGraded,
+  LETTERS,
+  letterAt,
+} from "../../../server/content/answer-encoding.ts";
 
 export function isComplete(q: Question, answer: string): boolean {
   if (!answer) return false;
@@ -38,8 +19,6 @@ export function isComplete(q: Question, answer: string): boolean {
   if (q.type === "likert") return !answer.includes("0");
   return true;
 }
-
-export const isCorrect = (q: Question, answer: string): boolean => answer === correctAnswer(q);
 
 export function likertAverage(answer: string): number {
   const points = Array.from(answer, Number);
