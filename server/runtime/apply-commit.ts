@@ -67,7 +67,10 @@ export async function applyCommit(input: {
       before: stateOf(before, Number(before.interactionCount ?? 0)),
       after: stateAfter(stateOf(before, 0), update.$max, seq),
       interactions: update.$set.interactions as AnswerRecord[] | undefined,
-      funnel: { before: before.funnel as Record<string, unknown> | undefined, after: flagsFromMax(update.$max) },
+      funnel: {
+        before: before.funnel as Record<string, unknown> | undefined,
+        after: flagsFromMax(update.$max),
+      },
       now,
     });
     return { applied: true, seq };
