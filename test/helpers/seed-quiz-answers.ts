@@ -80,7 +80,11 @@ export async function seedLearners(
 }
 
 async function commit(userId: string, attemptId: string, seq: number, cmi: unknown) {
-  const outcome = await applyCommit({ attemptId, userId, body: { seq, session: "session-1", cmi } });
+  const outcome = await applyCommit({
+    attemptId,
+    userId,
+    body: { seq, session: "session-1", cmi },
+  });
   assert.equal(outcome.applied, true);
 }
 
