@@ -126,9 +126,20 @@ test("authors see the report page and download a CSV; learners get 403", async (
     /^ana@example\.com,ana,1,1,passed,100,100,/,
   );
 
+  // The chart figures as CSV: a header and a row per quiz question; the funnel and scores rest
+  // on too few learners here, so only their header.
+  const questionsCsv = await author.get("/admin/modules/trust/report/questions.csv", "text/csv");
+  assert.equal(questionsCsv.status, 200);
+  const questionLines = (await questionsCsv.text()).trim().split("\r\n");
+  assert.match(questionLines[0] ?? "", /^question_id,question,type,learners,facility_percent,/);
+  assert.equal(questionLines.length, quizIds.length + 1);
+  const moduleCsv = await author.get("/admin/modules/trust/report/module.csv", "text/csv");
+  assert.equal((await moduleCsv.text()).trim(), "figure,step,learners,percent,rests_on_learners");
+
   const learner = await signedInLearner(app.baseUrl, "dee@example.com");
   assert.equal((await learner.get("/admin/modules/trust/report")).status, 403);
   assert.equal((await learner.get("/admin/modules/trust/report.csv")).status, 403);
+  assert.equal((await learner.get("/admin/modules/trust/report/questions.csv")).status, 403);
 });
 
 test("CSV cells are quoted and never start a spreadsheet formula", () => {
