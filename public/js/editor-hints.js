@@ -1,7 +1,9 @@
-// Hints are the server's notes about a draft that saves fine but is not ready: for now, stub
-// text that blocks publishing (server/content/publish-blockers.ts), later the assessment
-// linter's advice. Each is shown under its field, tied to it with aria-describedby, and counted
-// on the one-line summary of its lesson and question, so folded items still say they need work.
+// Hints are the server's notes about a draft that saves fine but is not ready: stub text that
+// blocks publishing (server/content/publish-blockers.ts, tagged "To do") and the assessment
+// linter's advice (server/content/lint/, tagged "Hint"), which blocks nothing. Each save answers
+// with the current ones. Each is shown under its field (a module-wide one under the Module
+// heading, at the top), tied to it with aria-describedby, and counted on the one-line summary of
+// its lesson and question, so folded items still say what they hold.
 import { button, countLabel, h, hidden, reveal } from "./editor-dom.js";
 import { targetFor } from "./editor-errors.js";
 import { getAt } from "./editor-paths.js";
@@ -47,8 +49,18 @@ export function showHints(root, hints, opts) {
         : null;
     const note = h(
       "div",
-      { class: "hint-note", id, "data-hint-for": hint.path },
-      h("p", null, h("span", { class: "hint-note__tag", text: "To do: " }), hint.message),
+      {
+        class: hint.blocksPublish ? "hint-note" : "hint-note hint-note--advice",
+        id,
+        "data-hint-for": hint.path,
+        "data-rule": hint.rule ?? "placeholder",
+      },
+      h(
+        "p",
+        null,
+        h("span", { class: "hint-note__tag", text: hint.blocksPublish ? "To do: " : "Hint: " }),
+        hint.message,
+      ),
       keep,
     );
     if (isControl) el.after(note);

@@ -2,7 +2,7 @@
 // object, autosaves it, and shows the server's field errors and hints next to their fields.
 // Structural changes (add, remove, reorder) re-render the form and then put focus where the
 // author's attention is, announcing what happened for screen-reader users.
-import { idFor } from "./editor-dom.js";
+import { countLabel, idFor } from "./editor-dom.js";
 import { clearErrors, showErrors } from "./editor-errors.js";
 import { moduleSection, reflectionsSection, worksheetSection } from "./editor-fields.js";
 import { goTo, showHints } from "./editor-hints.js";
@@ -101,16 +101,25 @@ function render() {
 function renderHints() {
   showHints(form, hints, { draft: ctx.draft, onKeep: keepText });
   const blocking = hints.filter((h) => h.blocksPublish).length;
+  const advice = hints.length - blocking;
   hintsSummary.hidden = hints.length === 0;
-  hintsText.textContent = blocking
-    ? `${blocking} ${blocking === 1 ? "piece" : "pieces"} of placeholder text to rewrite before publishing. Each is marked “To do”, and folded lessons and questions show how many they hold.`
-    : `${hints.length} ${hints.length === 1 ? "hint" : "hints"} about this draft.`;
+  const parts = [];
+  if (blocking)
+    parts.push(
+      `${blocking} ${blocking === 1 ? "piece" : "pieces"} of placeholder text to rewrite before publishing, each marked “To do”.`,
+    );
+  if (advice)
+    parts.push(
+      `${countLabel(advice, "hint")} on how the questions read, each marked “Hint”: advice that blocks nothing.`,
+    );
+  parts.push("Folded lessons and questions show how many they hold.");
+  hintsText.textContent = parts.join(" ");
 }
 
 /** "Keep this text": the stub's words become the author's own, without the placeholder mark. */
 function keepText(path, control) {
   setAt(ctx.draft, path, shownValue(getAt(ctx.draft, path)));
-  hints = hints.filter((h) => h.path !== path);
+  hints = hints.filter((h) => !(h.path === path && h.blocksPublish));
   renderHints();
   control.closest(".field")?.classList.remove("field--placeholder");
   control.focus();
@@ -174,9 +183,11 @@ function onEdit(event) {
   const value = readInput(input);
   if (JSON.stringify(getAt(ctx.draft, path)) === JSON.stringify(value)) return;
   setAt(ctx.draft, path, value);
-  // The author's own words replace a stub: its hint goes now, not after the next save.
-  if (hints.some((h) => h.path === path)) {
-    hints = hints.filter((h) => h.path !== path);
+  // The author's own words replace a stub: its to-do goes now, not after the next save. Advice
+  // stays until the save's answer says whether the edit settled it.
+  const stub = (h) => h.path === path && h.blocksPublish;
+  if (hints.some(stub)) {
+    hints = hints.filter((h) => !stub(h));
     renderHints();
   }
   input.closest(".field--placeholder")?.classList.remove("field--placeholder");

@@ -12,6 +12,8 @@ const moduleRollupSchema = new mongoose.Schema(
     best: { type: mongoose.Schema.Types.Mixed, default: {} },
     /** Learners by the result of their first attempt. */
     firstTry: { type: mongoose.Schema.Types.Mixed, default: {} },
+    /** Learners whose first attempt reached each step (funnel-steps.ts): s, l0 …, q, d, p. */
+    funnel: { type: mongoose.Schema.Types.Mixed, default: {} },
   },
   { minimize: false },
 );

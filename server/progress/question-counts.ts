@@ -14,7 +14,7 @@ const GRADED_ID = /^(quiz|check)-[a-z0-9-]+$/;
 const OPTION = /^[a-h]$/;
 
 /** Option letters (choice) or true/false; anything else is not counted, so keys stay bounded. */
-function chosenOptions(a: AnswerRecord): string[] {
+export function chosenOptions(a: AnswerRecord): string[] {
   const response = a.learnerResponse ?? "";
   if (a.type === "true-false") return response === "true" || response === "false" ? [response] : [];
   if (a.type !== "choice") return [];

@@ -15,6 +15,8 @@ const questionRollupSchema = new mongoose.Schema(
     answers: { type: Number, default: 0 },
     correct: { type: Number, default: 0 },
     options: { type: mongoose.Schema.Types.Mixed, default: {} },
+    /** Learners' first attempts only: facility, first choices and item-rest sums (first-attempt-counts.ts). */
+    first: { type: mongoose.Schema.Types.Mixed, default: {} },
   },
   { minimize: false },
 );

@@ -1,6 +1,8 @@
 import type mongoose from "mongoose";
 import { readInPages } from "../db/read-in-pages.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
+import { firstAttemptIncrements, mergeQuestionIncrements } from "./first-attempt-counts.ts";
+import { type FunnelFlags, funnelIncrements } from "./funnel-steps.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
 import { type AnswerRecord, questionIncrements } from "./question-counts.ts";
@@ -37,6 +39,7 @@ interface AttemptRow {
   scoreScaled?: number | null;
   progressMeasure?: number | null;
   interactions?: AnswerRecord[];
+  funnel?: Record<string, unknown>;
   lastCommitAt?: Date | null;
   createdAt?: Date;
 }
@@ -54,7 +57,7 @@ export async function rebuildProgress(): Promise<{
   questions: number;
 }> {
   const summaries = new Map<string, SummaryDraft>();
-  const modules = new Map<string, { moduleId: Id; attempts: number }>();
+  const modules = new Map<string, { moduleId: Id; attempts: number; funnel: Increments }>();
   const questions = new Map<string, { moduleId: Id; interactionId: string; inc: Increments }>();
   let attempts = 0;
   const pages = readInPages(
@@ -83,10 +86,21 @@ export async function rebuildProgress(): Promise<{
       if (a.number > s.latest.number) s.latest = { number: a.number, seq: a.seq, doc: a };
       summaries.set(key, s);
 
-      const m = modules.get(String(a.moduleId)) ?? { moduleId: a.moduleId, attempts: 0 };
+      const m = modules.get(String(a.moduleId)) ?? {
+        moduleId: a.moduleId,
+        attempts: 0,
+        funnel: {},
+      };
       m.attempts += 1;
+      // The flags each commit stored on the attempt: what the commit path counted as they came.
+      m.funnel = mergeIncrements(m.funnel, funnelIncrements(a.number, {}, storedFlags(a.funnel)));
       modules.set(String(a.moduleId), m);
-      for (const [interactionId, inc] of questionIncrements(a.interactions ?? [], 0)) {
+      const journal = a.interactions ?? [];
+      const perQuestion = mergeQuestionIncrements(
+        questionIncrements(journal, 0),
+        firstAttemptIncrements(a.number, journal, 0),
+      );
+      for (const [interactionId, inc] of perQuestion) {
         const qKey = `${a.moduleId}:${interactionId}`;
         const q = questions.get(qKey) ?? { moduleId: a.moduleId, interactionId, inc: {} };
         q.inc = mergeIncrements(q.inc, inc);
@@ -143,7 +157,7 @@ export async function rebuildProgress(): Promise<{
     moduleId: m.moduleId,
     learners: moduleCounts.get(String(m.moduleId))?.learners ?? 0,
     attempts: m.attempts,
-    ...nest(moduleCounts.get(String(m.moduleId))?.inc ?? {}),
+    ...nest(mergeIncrements(moduleCounts.get(String(m.moduleId))?.inc ?? {}, m.funnel)),
   }));
   await inBatches(moduleDocs, (batch) =>
     ModuleRollup.collection.bulkWrite(
@@ -186,17 +200,25 @@ export async function rebuildProgress(): Promise<{
   };
 }
 
-/** {"best.passed": 2} → {best: {passed: 2}}: the shape $inc builds, so both paths compare equal. */
+/** {"first.options.a": 2} → {first: {options: {a: 2}}}: the shape $inc builds, so both compare equal. */
 function nest(inc: Increments): Record<string, unknown> {
-  const out: Record<string, Record<string, number> | number> = {};
+  const out: Record<string, unknown> = {};
   for (const [path, n] of Object.entries(inc)) {
-    const [head, tail] = path.split(".", 2) as [string, string | undefined];
-    if (tail === undefined) out[head] = n;
-    else {
-      const block = (out[head] as Record<string, number> | undefined) ?? {};
-      block[tail] = n;
-      out[head] = block;
+    const parts = path.split(".");
+    const last = parts.pop() as string;
+    let node = out;
+    for (const part of parts) {
+      node[part] ??= {};
+      node = node[part] as Record<string, unknown>;
     }
+    node[last] = n;
   }
   return out;
+}
+
+/** The funnel flags stored on an attempt (any value but 1 is not a flag). */
+function storedFlags(stored: Record<string, unknown> | undefined): FunnelFlags {
+  const flags: FunnelFlags = {};
+  for (const [k, v] of Object.entries(stored ?? {})) if (v === 1) flags[k] = 1;
+  return flags;
 }

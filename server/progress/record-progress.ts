@@ -1,5 +1,7 @@
 import type mongoose from "mongoose";
 import { recordReviewAnswers } from "../review/record-review-answers.ts";
+import { firstAttemptIncrements, mergeQuestionIncrements } from "./first-attempt-counts.ts";
+import { type FunnelFlags, funnelIncrements } from "./funnel-steps.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
 import { type AnswerRecord, questionIncrements } from "./question-counts.ts";
@@ -79,6 +81,8 @@ export async function recordCommit(input: {
   before: AttemptState & { interactionCount: number };
   after: AttemptState;
   interactions?: readonly AnswerRecord[];
+  /** The attempt's funnel flags as they were, and those this commit shows. */
+  funnel?: { before: Record<string, unknown> | null | undefined; after: FunnelFlags };
   now: Date;
 }): Promise<void> {
   const { attempt: a, before, after, now } = input;
@@ -88,13 +92,19 @@ export async function recordCommit(input: {
       ? journal.slice(before.interactionCount)
       : [];
   const questions = fresh.length
-    ? questionIncrements(journal ?? [], before.interactionCount)
+    ? mergeQuestionIncrements(
+        questionIncrements(journal ?? [], before.interactionCount),
+        firstAttemptIncrements(a.number, journal ?? [], before.interactionCount),
+      )
     : undefined;
   // Most commits (a reflection typed, a practice answer) change nothing a summary shows; those
   // leave the summary alone. (An attempt's first commit always counts: it starts it.)
-  const inc =
+  const standing =
     before.seq > 0 && sameStanding(before, after) ? {} : await updateSummary(a, after, now);
-  await applyRollups(a.moduleId, inc, questions);
+  const funnel = input.funnel
+    ? funnelIncrements(a.number, input.funnel.before, input.funnel.after)
+    : {};
+  await applyRollups(a.moduleId, mergeIncrements(standing, funnel), questions);
   // The commit's new graded answers also update the learner's review cards (server/review/).
   if (questions)
     await recordReviewAnswers({

@@ -4,6 +4,8 @@
 
 export interface SuspendFacts {
   lessonsViewed: number;
+  /** The positions (0 = first lesson) of the lessons viewed. */
+  viewedPositions: number[];
   quizSubmitted: boolean;
 }
 
@@ -17,9 +19,9 @@ export function factsFromSuspendData(text: string, lessonCount: number): Suspend
   }
   if (!data || typeof data !== "object" || (data as { v?: unknown }).v !== 1) return null;
   const { l, q } = data as { l?: unknown; q?: { s?: unknown; p?: unknown } };
-  const viewed =
-    typeof l === "string" ? [...l.slice(0, lessonCount)].filter((c) => c === "1").length : 0;
+  const digits = typeof l === "string" ? [...l.slice(0, lessonCount)] : [];
+  const viewedPositions = digits.flatMap((c, i) => (c === "1" ? [i] : []));
   // p (the last result) is written from the first submit on, and stays through a retry.
   const submitted = !!q && typeof q === "object" && (q.s === 1 || q.p === 0 || q.p === 1);
-  return { lessonsViewed: viewed, quizSubmitted: submitted };
+  return { lessonsViewed: viewedPositions.length, viewedPositions, quizSubmitted: submitted };
 }

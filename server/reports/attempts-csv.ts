@@ -26,12 +26,14 @@ const ATTEMPT_FIELDS =
 
 /** RFC 4180 quoting, and a leading quote on anything a spreadsheet would run as a formula. */
 export function csvCell(value: unknown): string {
+  // A number is never a formula; written as is, a negative one stays a number in a spreadsheet.
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
   let text = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const line = (cells: unknown[]) => `${cells.map(csvCell).join(",")}\r\n`;
+export const line = (cells: unknown[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 /** Finds the module first, so a wrong slug is a 404 before any byte is sent. */
 export async function moduleForCsv(slug: string) {

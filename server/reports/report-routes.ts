@@ -1,13 +1,37 @@
 import { Router } from "express";
 import { requireRole } from "../auth/guards.ts";
 import { moduleForCsv, writeAttemptsCsv } from "./attempts-csv.ts";
+import { FLAG_TEXT, MIN_LEARNERS, TOO_EASY, TOO_HARD } from "./item-analysis.ts";
 import { moduleReport } from "./module-report.ts";
+import { moduleFiguresCsv, questionsCsv } from "./report-csv.ts";
 
 export function reportRouter(): Router {
   const router = Router();
   router.get("/admin/modules/:slug/report", requireRole("author"), async (req, res) => {
     const report = await moduleReport(String(req.params.slug));
-    res.render("admin/report", { title: `Report: ${report.title}`, report });
+    res.render("admin/report", {
+      title: `Report: ${report.title}`,
+      report: {
+        ...report,
+        minLearners: MIN_LEARNERS,
+        tooEasy: TOO_EASY,
+        tooHard: TOO_HARD,
+        flagText: FLAG_TEXT,
+      },
+    });
+  });
+  // The figures behind the page's charts: small, built from the same rollups the page reads.
+  router.get(
+    "/admin/modules/:slug/report/questions.csv",
+    requireRole("author"),
+    async (req, res) => {
+      const report = await moduleReport(String(req.params.slug));
+      res.type("text/csv").attachment(`${report.slug}-questions.csv`).send(questionsCsv(report));
+    },
+  );
+  router.get("/admin/modules/:slug/report/module.csv", requireRole("author"), async (req, res) => {
+    const report = await moduleReport(String(req.params.slug));
+    res.type("text/csv").attachment(`${report.slug}-module.csv`).send(moduleFiguresCsv(report));
   });
   router.get("/admin/modules/:slug/report.csv", requireRole("author"), async (req, res) => {
     const slug = String(req.params.slug);

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { forbidden, HttpError, notFound } from "../http/http-errors.ts";
 import { parseOrThrow } from "../http/zod-fields.ts";
+import { flagsFromMax, funnelFlags, funnelMax } from "../progress/funnel-steps.ts";
 import type { AnswerRecord } from "../progress/question-counts.ts";
 import {
   type AttemptIdentity,
@@ -66,6 +67,10 @@ export async function applyCommit(input: {
       before: stateOf(before, Number(before.interactionCount ?? 0)),
       after: stateAfter(stateOf(before, 0), update.$max, seq),
       interactions: update.$set.interactions as AnswerRecord[] | undefined,
+      funnel: {
+        before: before.funnel as Record<string, unknown> | undefined,
+        after: flagsFromMax(update.$max),
+      },
       now,
     });
     return { applied: true, seq };
@@ -121,6 +126,17 @@ export function commitUpdate({ seq, session, cmi }: CommitInput, now: Date) {
   if (cmi.progress_measure !== "") max.progressMeasure = Number(cmi.progress_measure);
   if (session && cmi.session_time)
     max[`sessionSeconds.${session}`] = durationSeconds(cmi.session_time);
+  Object.assign(
+    max,
+    funnelMax(
+      funnelFlags({
+        location: cmi.location,
+        suspendData: cmi.suspend_data,
+        completed: completionRank === 2,
+        passed: successRank === 2,
+      }),
+    ),
+  );
   const min: Record<string, unknown> = {};
   if (completionRank === 2) min.completedAt = now;
   if (successRank === 2) min.passedAt = now;
@@ -144,6 +160,7 @@ const BEFORE_FIELDS = {
   scoreScaled: 1,
   progressMeasure: 1,
   interactionCount: 1,
+  funnel: 1,
 } as const;
 
 function stateOf(doc: Record<string, unknown>, interactionCount: number) {

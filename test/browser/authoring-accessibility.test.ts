@@ -15,7 +15,8 @@ import {
 
 // axe-core finds no serious or critical violation on the authoring pages, on a desk and on a
 // phone, and none of any impact on the editor: folded, with a lesson and questions open, with
-// placeholder hints showing, with a confirmation asked, and with errors showing.
+// placeholder to-dos and the linter's hints showing, with a confirmation asked, and with errors
+// showing.
 
 let rig: AuthoringRig;
 before(async () => {
@@ -37,6 +38,9 @@ before(async () => {
   const q = draft.quiz[0];
   assert.ok(q?.type === "single" && q.options[1]);
   q.options[1].text = markPlaceholder("A wrong answer to rewrite");
+  // And advice from the assessment linter: feedback that only says "right".
+  assert.ok(q.options[0]);
+  q.options[0].feedback = "Correct.";
   await seedModule(draft);
 });
 after(async () => {
@@ -58,7 +62,12 @@ for (const width of [1280, 320]) {
 
     await page.goto(`${base}/admin/modules/axe-module`);
     await page.locator("#hints-summary").waitFor();
-    assert.equal(await page.locator(".hint-note").count(), 2, "both hints show");
+    assert.equal(await page.locator(".hint-note").count(), 3, "two to-dos and a hint show");
+    assert.equal(
+      await page.locator('.hint-note--advice[data-rule="thin-feedback"]').count(),
+      1,
+      "the linter's advice is a Hint, not a To do",
+    );
     await assertNoViolations(page, `the folded module editor with hints at ${width}px`);
 
     await page.locator("#toggle-lessons-0").click();

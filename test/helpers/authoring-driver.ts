@@ -85,7 +85,10 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   assert.equal(await page.locator("#save-status").textContent(), "All changes saved");
 }
 
-/** A small valid draft with `lessonTitles.length` lessons and one single-choice quiz question. */
+/**
+ * A small valid draft with `lessonTitles.length` lessons and one single-choice quiz question,
+ * which the assessment linter has nothing to say about.
+ */
 export function smallDraft(
   slug: string,
   lessonTitles: string[] = ["First lesson"],
@@ -110,7 +113,7 @@ export function smallDraft(
         type: "single",
         prompt: "Which one is right?",
         options: [
-          { text: "This one", correct: true, feedback: "Yes, this one." },
+          { text: "This one", correct: true, feedback: "Yes: it is the one the lesson names." },
           { text: "That one", correct: false, feedback: "No, not that one." },
         ],
       },

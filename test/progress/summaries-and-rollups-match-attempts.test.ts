@@ -60,10 +60,13 @@ function quizCmi(right: boolean[], opts: { offset?: number; previous?: unknown[]
   };
 }
 
-const lessonCmi = (measure: number) => ({
+/** A lesson commit; `seen` is the bundle's lessons-viewed digits ("110"), `location` its page. */
+const lessonCmi = (measure: number, seen = "1", location = "lesson/x") => ({
   completion_status: "incomplete",
   success_status: "unknown",
   progress_measure: String(measure),
+  location,
+  suspend_data: JSON.stringify({ v: 1, l: seen, a: {}, q: { s: 0, n: 0 } }),
 });
 
 async function commit(userId: string, attemptId: string, seq: number, cmi: unknown) {
@@ -123,7 +126,7 @@ test("commits, retakes, out-of-order and duplicate commits leave summaries a reb
 
   // Ana: fails, retries the quiz in the same attempt and passes, then retakes and is midway.
   const a1 = (await startAttempt({ userId: ana.id, slug: "trust" }))._id.toString();
-  await commit(ana.id, a1, 1, lessonCmi(0.5));
+  await commit(ana.id, a1, 1, lessonCmi(0.5, "1100"));
   const fail = quizCmi(Array.from({ length: n }, (_, i) => i > 2));
   await commit(ana.id, a1, 2, fail.cmi);
   const pass = quizCmi(
@@ -134,11 +137,15 @@ test("commits, retakes, out-of-order and duplicate commits leave summaries a reb
   await commit(ana.id, a1, 3, pass.cmi); // a duplicate
   const a2 = (await startAttempt({ userId: ana.id, slug: "trust", retake: true }))._id.toString();
   assert.notEqual(a2, a1);
-  await commit(ana.id, a2, 1, lessonCmi(0.33));
+  await commit(ana.id, a2, 1, lessonCmi(0.33, "1000"));
 
   // Ben: commits arrive out of order; the older one must change nothing.
   const b1 = (await startAttempt({ userId: ben.id, slug: "trust" }))._id.toString();
   const benFail = quizCmi(Array.from({ length: n }, (_, i) => i % 2 === 0));
+  await commit(ben.id, b1, 1, lessonCmi(0.5, "1111", "quiz"));
+  // His quiz answers arrive in two commits: the first three, then all of them.
+  const benPart = quizCmi(Array.from({ length: 3 }, (_, i) => i % 2 === 0));
+  await commit(ben.id, b1, 2, { ...benPart.cmi, completion_status: "incomplete" });
   const late = await commit(ben.id, b1, 5, benFail.cmi);
   const early = await commit(ben.id, b1, 4, lessonCmi(0.8));
   assert.equal(late.applied, true);
@@ -150,6 +157,15 @@ test("commits, retakes, out-of-order and duplicate commits leave summaries a reb
   await commit(cy.id, c1, 1, lessonCmi(0.2));
 
   const incremental = await snapshot();
+  // The first-attempt blocks and the funnel are there to compare, not left empty.
+  const trustRollup = incremental.modules.find(
+    (m) => (m as { funnel?: { s?: number } }).funnel?.s === 2,
+  ) as { funnel: Record<string, number> } | undefined;
+  assert.deepEqual(trustRollup?.funnel, { d: 2, l0: 2, l1: 2, l2: 1, l3: 1, p: 1, q: 2, s: 2 });
+  const firstQuestion = incremental.questions.find(
+    (q) => (q as { interactionId: string }).interactionId === `quiz-${quizIds[0]}`,
+  ) as { first: Record<string, unknown> } | undefined;
+  assert.equal(firstQuestion?.first.n, 2, "Ana's and Ben's first attempts, not Ana's retry");
   const anaSummary = incremental.summaries.find(
     (s) => (s as { userId: string }).userId === ana.id && (s as { slug: string }).slug === "trust",
   ) as { attempts: number; current: { attemptId: string } } | undefined;

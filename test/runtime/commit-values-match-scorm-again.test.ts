@@ -28,6 +28,7 @@ function storedAfter(commits: CommitInput[]): Doc {
     suspendData: "",
     interactions: [],
     sessionSeconds: {},
+    funnel: {},
   };
   for (const commit of commits) {
     const update = commitUpdate(commit, new Date()) as {
