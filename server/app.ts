@@ -9,6 +9,7 @@ import { unsubscribeRouter } from "./account/unsubscribe-routes.ts";
 import { auditRouter } from "./audit/audit-routes.ts";
 import { authRouter, SIGNED_OUT_FORMS } from "./auth/auth-routes.ts";
 import { configurePassport } from "./auth/passport-setup.ts";
+import { certificateRouter } from "./certificates/certificate-routes.ts";
 import { userAdminRouter } from "./auth/user-admin-routes.ts";
 import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
 import { authoringRouter } from "./authoring/authoring-routes.ts";
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(reportRouter());
   app.use(exportRouter());
   app.use(playerRouter({ secret: deps.config.sessionSecret }));
+  app.use(certificateRouter({ publicUrl: review.publicUrl }));
 
   app.use(notFoundHandler());
   app.use(errorHandler({ logger: deps.logger, showDetails: !production }));

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { issueCertificate } from "../certificates/issue-certificate.ts";
 import { recordReviewAnswers } from "../review/record-review-answers.ts";
 import { LearnerSummary, orderOf } from "./learner-summary-model.ts";
 import { ModuleRollup } from "./module-rollup-model.ts";
@@ -95,6 +96,16 @@ export async function recordCommit(input: {
   const inc =
     before.seq > 0 && sameStanding(before, after) ? {} : await updateSummary(a, after, now);
   await applyRollups(a.moduleId, inc, questions);
+  // A pass earns the certificate for this version at once (issuing is idempotent; the
+  // certificate page issues it too, should this write be lost).
+  if (after.successRank === 2 && before.successRank < 2)
+    await issueCertificate({
+      userId: a.userId,
+      moduleId: a.moduleId,
+      slug: a.slug,
+      version: a.version,
+      passedAt: now,
+    });
   // The commit's new graded answers also update the learner's review cards (server/review/).
   if (questions)
     await recordReviewAnswers({
