@@ -13,9 +13,11 @@ export async function dashboardFor(userId: string) {
   const unfinished = started
     .filter((e) => !e.standing.current.finished)
     .sort((a, b) => b.standing.lastActivityAt.getTime() - a.standing.lastActivityAt.getTime());
+  const continueWith = unfinished[0] ?? null;
   return {
-    continueWith: unfinished[0] ?? null,
-    inProgress: started.filter((e) => !e.standing.done),
+    continueWith,
+    // The module to continue is shown once, up top; a retake also stays under done.
+    inProgress: started.filter((e) => !e.standing.done && e !== continueWith),
     completed: started.filter((e) => e.standing.done),
     notStarted: entries.filter((e) => e.standing === null),
   };
