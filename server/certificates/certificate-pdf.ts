@@ -30,7 +30,10 @@ export function certificatePdf(c: Printable, verifyUrl: string): Promise<Buffer>
     doc.on("error", reject);
   });
   const width = doc.page.width - 112;
-  doc.rect(28, 28, doc.page.width - 56, doc.page.height - 56).lineWidth(3).stroke("#1f5fbf");
+  doc
+    .rect(28, 28, doc.page.width - 56, doc.page.height - 56)
+    .lineWidth(3)
+    .stroke("#1f5fbf");
   doc.moveDown(2);
   doc.font("Helvetica").fontSize(16).fillColor("#4a5263");
   doc.text("Certificate of completion", { align: "center", width });
