@@ -144,7 +144,7 @@ test("the dashboard, the catalog, the module page and the report agree on every 
   }
   // The unfinished retake is also where the learner carries on.
   assert.equal(
-    await page.getByTestId("continue").locator('[data-continue="trust"]').count() +
+    (await page.getByTestId("continue").locator('[data-continue="trust"]').count()) +
       (await page.getByTestId("continue").locator('[data-continue="communication"]').count()),
     1,
     "one module to continue, and it is an unfinished one",
