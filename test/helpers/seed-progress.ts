@@ -1,7 +1,7 @@
 import type { ModuleContent } from "../../server/content/module-schema.ts";
+import { standing } from "../../server/progress/status-rule.ts";
 import { applyCommit } from "../../server/runtime/apply-commit.ts";
 import { startAttempt } from "../../server/runtime/start-attempt.ts";
-import { standing } from "../../server/progress/status-rule.ts";
 
 /** One visit to a module: lessons viewed (-1 = all) and the quiz score (null = not submitted). */
 export interface Visit {

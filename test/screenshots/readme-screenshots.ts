@@ -40,7 +40,11 @@ const dataDir = mkdtempSync(join(tmpdir(), "rapport-screenshots-"));
 const logger = createLogger("warn");
 const db = await connectDatabase({ mongodbUri: undefined, dataDir }, logger, { dbName: "rapport" });
 const { app, close } = createApp({
-  config: { env: "test", sessionSecret: "screenshots-secret-screenshots-secret", trustProxy: false },
+  config: {
+    env: "test",
+    sessionSecret: "screenshots-secret-screenshots-secret",
+    trustProxy: false,
+  },
   logger,
   connection: db.connection,
   ttlIndexesWork: false,
