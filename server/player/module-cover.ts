@@ -44,7 +44,9 @@ export function moduleCover(input: { title: string; topic?: string }): string {
     const y = Math.round(next() * HEIGHT);
     const size = 24 + Math.round(next() * 70);
     if (next() < 0.55) {
-      shapes.push(`<circle cx="${x}" cy="${y}" r="${size}" fill="${fill}" fill-opacity="${opacity}"/>`);
+      shapes.push(
+        `<circle cx="${x}" cy="${y}" r="${size}" fill="${fill}" fill-opacity="${opacity}"/>`,
+      );
     } else {
       const turn = Math.round(next() * 90);
       shapes.push(
