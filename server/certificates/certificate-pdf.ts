@@ -34,23 +34,21 @@ export function certificatePdf(c: Printable, verifyUrl: string): Promise<Buffer>
     .rect(28, 28, doc.page.width - 56, doc.page.height - 56)
     .lineWidth(3)
     .stroke("#1f5fbf");
-  doc.moveDown(2);
-  doc.font("Helvetica").fontSize(16).fillColor("#4a5263");
-  doc.text("Certificate of completion", { align: "center", width });
-  doc.moveDown(1.5);
-  doc.font("Helvetica-Bold").fontSize(34).fillColor("#1d2330");
-  doc.text(c.learnerName, { align: "center", width });
-  doc.moveDown(0.8);
-  doc.font("Helvetica").fontSize(16).fillColor("#4a5263");
-  doc.text("passed the Rapport module", { align: "center", width });
-  doc.moveDown(0.6);
-  doc.font("Helvetica-Bold").fontSize(26).fillColor("#1d2330");
-  doc.text(c.moduleTitle, { align: "center", width });
-  doc.moveDown(0.8);
-  doc.font("Helvetica").fontSize(14).fillColor("#4a5263");
-  doc.text(`Version ${c.version} · ${certificateDate(c.passedAt)}`, { align: "center", width });
-  doc.moveDown(3);
-  doc.fontSize(11).text("Check that this certificate is genuine at", { align: "center", width });
+  // Each line: the space before it (in lines), then its font, size, colour and text.
+  const MUTED = "#4a5263";
+  const INK = "#1d2330";
+  const lines: [number, string, number, string, string][] = [
+    [2, "Helvetica", 16, MUTED, "Certificate of completion"],
+    [1.5, "Helvetica-Bold", 34, INK, c.learnerName],
+    [0.8, "Helvetica", 16, MUTED, "passed the Rapport module"],
+    [0.6, "Helvetica-Bold", 26, INK, c.moduleTitle],
+    [0.8, "Helvetica", 14, MUTED, `Version ${c.version} · ${certificateDate(c.passedAt)}`],
+    [3, "Helvetica", 11, MUTED, "Check that this certificate is genuine at"],
+  ];
+  for (const [space, font, size, colour, text] of lines) {
+    doc.moveDown(space);
+    doc.font(font).fontSize(size).fillColor(colour).text(text, { align: "center", width });
+  }
   doc.fillColor("#1f5fbf").text(verifyUrl, { align: "center", width, link: verifyUrl });
   doc.end();
   return done;
