@@ -96,16 +96,6 @@ export async function recordCommit(input: {
   const inc =
     before.seq > 0 && sameStanding(before, after) ? {} : await updateSummary(a, after, now);
   await applyRollups(a.moduleId, inc, questions);
-  // A pass earns the certificate for this version at once (issuing is idempotent; the
-  // certificate page issues it too, should this write be lost).
-  if (after.successRank === 2 && before.successRank < 2)
-    await issueCertificate({
-      userId: a.userId,
-      moduleId: a.moduleId,
-      slug: a.slug,
-      version: a.version,
-      passedAt: now,
-    });
   // The commit's new graded answers also update the learner's review cards (server/review/).
   if (questions)
     await recordReviewAnswers({
@@ -115,6 +105,16 @@ export async function recordCommit(input: {
       version: a.version,
       answers: fresh,
       now,
+    });
+  // A pass earns the certificate for this version at once. Last, so nothing else waits on it;
+  // issuing is idempotent, and the certificate page issues it too should this write be lost.
+  if (after.successRank === 2 && before.successRank < 2)
+    await issueCertificate({
+      userId: a.userId,
+      moduleId: a.moduleId,
+      slug: a.slug,
+      version: a.version,
+      passedAt: now,
     });
 }
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import mongoose from "mongoose";
 import { User } from "../../server/auth/user-model.ts";
+import { publishModule } from "../../server/authoring/publish-module.ts";
 import { Certificate } from "../../server/certificates/certificate-model.ts";
 import { issueCertificate } from "../../server/certificates/issue-certificate.ts";
 import { Module } from "../../server/content/module-model.ts";
@@ -58,6 +59,33 @@ test("the pass's commit issues the certificate; retakes and later commits add no
     after.map((c) => c.code),
     issued.map((c) => c.code),
   );
+});
+
+test("passing a newer version gives its own certificate, and the module's link goes to it", async () => {
+  const tess = await signedInLearner(app.baseUrl, "tess@example.com");
+  const tessId = await idOf("tess@example.com");
+  await seedVisits(tessId, "conflict", await publishedContent("conflict"), [
+    { viewed: -1, score: 1 },
+  ]);
+  const first = await tess.get("/modules/conflict/certificate");
+  assert.equal(first.status, 303);
+  const mod = await Module.findOne({ slug: "conflict" }).lean();
+  assert.ok(mod);
+  const { version } = await publishModule({ moduleId: mod._id.toString(), confirmRetakes: true });
+  assert.equal(version, 2);
+  // The retake runs on version 2.
+  await seedVisits(tessId, "conflict", await publishedContent("conflict"), [
+    { viewed: -1, score: 1 },
+    { viewed: -1, score: 0.95 },
+  ]);
+  const versions = await Certificate.find({ userId: tessId }).sort({ version: 1 }).lean();
+  assert.deepEqual(
+    versions.map((c) => c.version),
+    [1, 2],
+  );
+  const latest = await tess.get("/modules/conflict/certificate");
+  assert.equal(latest.headers.get("location"), `/certificates/${versions[1]?.code}`);
+  assert.notEqual(first.headers.get("location"), latest.headers.get("location"));
 });
 
 test("twenty simultaneous issues for one passed version store one certificate", async () => {
