@@ -7,6 +7,7 @@ import { Certificate } from "../../server/certificates/certificate-model.ts";
 import { issueCertificate } from "../../server/certificates/issue-certificate.ts";
 import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
+import { SESSION_COOKIE } from "../../server/http/session.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { signedInLearner } from "../helpers/learner.ts";
 import { publishedContent } from "../helpers/player-driver.ts";
@@ -155,6 +156,7 @@ test("the learner's certificate page, its PDF, and the public verification page"
   assert.match(verified, /data-testid="verify-date">\d{1,2} \w+ \d{4}</);
   assert.doesNotMatch(verified, /example\.com/, "no email");
   assert.doesNotMatch(verified, /89/, "no score");
+  assert.equal(nobody.cookie(SESSION_COOKIE), undefined, "a signed-out check stores no session");
 
   for (const madeUp of ["AAAAAAAAAAAAAAAAAAAAAA", "not-a-code", `${code}x`]) {
     const res = await nobody.get(`/certificates/verify/${madeUp}`);
