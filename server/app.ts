@@ -12,6 +12,7 @@ import { configurePassport } from "./auth/passport-setup.ts";
 import { userAdminRouter } from "./auth/user-admin-routes.ts";
 import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
 import { authoringRouter } from "./authoring/authoring-routes.ts";
+import { certificateRouter } from "./certificates/certificate-routes.ts";
 import { type Config, REPO_ROOT } from "./config.ts";
 import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   app.use(reportRouter());
   app.use(exportRouter());
   app.use(playerRouter({ secret: deps.config.sessionSecret }));
+  app.use(certificateRouter({ publicUrl: review.publicUrl }));
 
   app.use(notFoundHandler());
   app.use(errorHandler({ logger: deps.logger, showDetails: !production }));

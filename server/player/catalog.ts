@@ -3,6 +3,7 @@ import { Module } from "../content/module-model.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { LearnerSummary } from "../progress/learner-summary-model.ts";
 import { presentStanding, type Standing } from "../progress/present-standing.ts";
+import { moduleCover } from "./module-cover.ts";
 
 export interface CatalogEntry {
   slug: string;
@@ -11,6 +12,8 @@ export interface CatalogEntry {
   minutes: number;
   topics: string[];
   lessonCount: number;
+  /** Inline SVG markup (module-cover.ts). */
+  cover: string;
   standing: Standing | null;
 }
 
@@ -50,13 +53,15 @@ export async function catalogFor(userId: string): Promise<CatalogEntry[]> {
       lessons?: unknown[];
     };
     const summary = byModule.get(v.moduleId.toString());
+    const title = d.title ?? v.slug;
     return {
       slug: v.slug,
-      title: d.title ?? v.slug,
+      title,
       summary: d.summary ?? "",
       minutes: d.minutes ?? 0,
       topics: d.topics ?? [],
       lessonCount: d.lessons?.length ?? 0,
+      cover: moduleCover({ title, topic: d.topics?.[0] }),
       standing: summary ? presentStanding(summary) : null,
     };
   });

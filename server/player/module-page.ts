@@ -7,6 +7,7 @@ import { LearnerSummary } from "../progress/learner-summary-model.ts";
 import { presentStanding } from "../progress/present-standing.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { presentAttempt } from "../runtime/present-attempt.ts";
+import { moduleCover } from "./module-cover.ts";
 
 const ATTEMPTS_SHOWN = 20;
 
@@ -37,6 +38,7 @@ export async function modulePageData(slug: string, userId: string) {
     slug,
     title: content.title,
     summary: content.summary,
+    cover: moduleCover({ title: content.title, topic: content.topics[0] }),
     minutes: content.minutes,
     passMark: content.passMark,
     version: version.version,

@@ -36,8 +36,24 @@ export function playerRouter(deps: { secret: string }): Router {
     res.render("player/module", { title: data.title, module: data });
   });
 
+  // The confirm step before a retake: a page and a form, so it works without JavaScript.
+  router.get("/modules/:slug/retake", requireSignIn, async (req, res) => {
+    const data = await modulePageData(String(req.params.slug), signedInUser(req).id);
+    if (!data.canRetake) {
+      res.redirect(303, `/modules/${data.slug}`);
+      return;
+    }
+    res.render("player/retake", { title: `Retake ${data.title}?`, module: data });
+  });
+
   router.post("/modules/:slug/attempts", requireSignIn, async (req, res) => {
-    const retake = (req.body as Record<string, unknown>).retake === "1";
+    const body = req.body as Record<string, unknown>;
+    const retake = body.retake === "1";
+    // A retake starts over; one that was not confirmed goes to the page that asks first.
+    if (retake && body.confirmed !== "1") {
+      res.redirect(303, `/modules/${encodeURIComponent(String(req.params.slug))}/retake`);
+      return;
+    }
     const attempt = await startAttempt({
       userId: signedInUser(req).id,
       slug: String(req.params.slug),

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { issueCertificate } from "../certificates/issue-certificate.ts";
 import { recordReviewAnswers } from "../review/record-review-answers.ts";
 import { firstAttemptIncrements, mergeQuestionIncrements } from "./first-attempt-counts.ts";
 import { type FunnelFlags, funnelIncrements } from "./funnel-steps.ts";
@@ -114,6 +115,16 @@ export async function recordCommit(input: {
       version: a.version,
       answers: fresh,
       now,
+    });
+  // A pass earns the certificate for this version at once. Last, so nothing else waits on it;
+  // issuing is idempotent, and the certificate page issues it too should this write be lost.
+  if (after.successRank === 2 && before.successRank < 2)
+    await issueCertificate({
+      userId: a.userId,
+      moduleId: a.moduleId,
+      slug: a.slug,
+      version: a.version,
+      passedAt: now,
     });
 }
 

@@ -14,9 +14,10 @@ import {
 } from "../helpers/authoring-driver.ts";
 
 // axe-core finds no serious or critical violation on the authoring pages, on a desk and on a
-// phone, and none of any impact on the editor: folded, with a lesson and questions open, with
-// placeholder to-dos and the linter's hints showing, with a confirmation asked, and with errors
-// showing.
+// phone, in the light and the dark colour scheme, and their tables never scroll sideways (rows
+// stack on a phone); and none of any impact on the editor: folded, with a lesson and questions
+// open, with placeholder to-dos and the linter's hints showing, with a confirmation asked, and with
+// errors showing.
 
 let rig: AuthoringRig;
 before(async () => {
@@ -94,15 +95,31 @@ for (const width of [1280, 320]) {
     await page.locator("#f-title").fill("Module axe-module");
     await waitUntilSaved(page);
 
-    for (const path of [
+    const lists = [
+      "/admin/modules",
       "/admin/modules/import",
       "/admin/modules/axe-module/versions",
+      "/admin/modules/axe-module/report",
       "/admin/users",
       "/admin/audit",
-    ]) {
+      "/admin/outbox",
+    ];
+    for (const path of lists) {
       await page.goto(`${base}${path}`);
       await assertAccessible(page, `${path} at ${width}px`);
+      // Tables fit the screen: on a phone their rows stack, nothing scrolls sideways.
+      const wide = await page
+        .locator(".table-scroll, table")
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+      assert.equal(wide, 0, `no table scrolls sideways on ${path} at ${width}px`);
     }
+    // The same pages in the dark colour scheme.
+    await page.emulateMedia({ colorScheme: "dark" });
+    for (const path of lists) {
+      await page.goto(`${base}${path}`);
+      await assertAccessible(page, `${path} at ${width}px, dark`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

@@ -1,22 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
-import type mongoose from "mongoose";
 import type { Browser, Page } from "playwright-core";
-import { LearnerPrefs } from "../../server/account/learner-prefs-model.ts";
-import { User } from "../../server/auth/user-model.ts";
-import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { recordReviewAnswers } from "../../server/review/record-review-answers.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { createLearner, publishedContent, signIn } from "../helpers/player-driver.ts";
-import { gradedQuiz, quizInteractions } from "../helpers/review.ts";
+import { publishedContent, signIn } from "../helpers/player-driver.ts";
+import { gradedQuiz, learnerWithDueCards } from "../helpers/review.ts";
 import { startTestApp } from "../helpers/test-app.ts";
 
 // axe finds no violation at all on the review (a question, its feedback, the summary) and on the
 // settings page, on a phone and a desk; and a whole review is done with the keyboard alone.
 
-const DAY = 86_400_000;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: Browser;
 let trust: ModuleContent;
@@ -29,35 +23,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** A learner who took the trust quiz ten days ago (missing two), with `size` cards a day. */
-async function learnerWithDueCards(email: string, size: number) {
-  await createLearner(email);
-  const user = await User.findOne({ email }).lean();
-  const mod = await Module.findOne({ slug: "trust" }).lean();
-  const then = new Date(Date.now() - 10 * DAY);
-  const answers = Object.values(
-    quizInteractions(trust, ["two-sides", "match-signals"], {
-      shownAt: new Date(then.getTime() - 150_000),
-      seconds: 150,
-    }),
-  ) as { id: string; type: string; result: string; latency: string; timestamp: string }[];
-  await recordReviewAnswers({
-    userId: user?._id as mongoose.Types.ObjectId,
-    moduleId: mod?._id as mongoose.Types.ObjectId,
-    slug: "trust",
-    version: 1,
-    answers,
-    now: then,
-  });
-  await LearnerPrefs.collection.insertOne({
-    userId: user?._id,
-    reminderTime: null,
-    timeZone: "UTC",
-    dailyReviewSize: size,
-    nextReminderAt: null,
-  });
-}
 
 async function assertNoViolations(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -75,7 +40,7 @@ for (const width of [320, 1280]) {
   const everyScreen = width === 320;
   test(`/review and the settings page have no axe violations at ${width} px`, async () => {
     const email = `axe${width}@example.com`;
-    await learnerWithDueCards(email, 2);
+    await learnerWithDueCards(email, 2, trust);
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await signIn(page, app.baseUrl, email);
@@ -163,7 +128,7 @@ async function answerWithKeys(page: Page, right: boolean) {
 }
 
 test("a whole review with the keyboard alone", async () => {
-  await learnerWithDueCards("keys@example.com", 9);
+  await learnerWithDueCards("keys@example.com", 9, trust);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, app.baseUrl, "keys@example.com");

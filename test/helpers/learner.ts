@@ -29,7 +29,7 @@ export async function openPlayer(
 ): Promise<PlayerConfig> {
   const res = await client.postForm(
     `/modules/${slug}/attempts`,
-    retake ? { retake: "1" } : {},
+    retake ? { retake: "1", confirmed: "1" } : {},
     `/modules/${slug}`,
   );
   assert.equal(res.status, 303);

@@ -60,7 +60,12 @@ export async function openFromCatalog(
   await page.goto(`${baseUrl}/catalog`);
   await page.getByRole("link", { name: title }).click();
   await page.waitForURL(/\/modules\/[a-z0-9-]+$/);
-  await page.getByRole("button", { name: button, exact: true }).click();
+  if (button === "Retake") {
+    // A retake asks first, on a page of its own.
+    await page.getByRole("link", { name: "Retake", exact: true }).click();
+    await page.waitForURL(/\/modules\/[a-z0-9-]+\/retake$/);
+    await page.getByRole("button", { name: "Start the retake" }).click();
+  } else await page.getByRole("button", { name: button, exact: true }).click();
   await page.waitForURL(/\/attempts\/[0-9a-f]{24}\/play$/);
   await scoFrame(page).getByTestId("page-title").waitFor();
   return attemptIdOf(page);

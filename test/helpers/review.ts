@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
+import type mongoose from "mongoose";
+import { LearnerPrefs } from "../../server/account/learner-prefs-model.ts";
+import { User } from "../../server/auth/user-model.ts";
+import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent, Question } from "../../server/content/module-schema.ts";
+import { recordReviewAnswers } from "../../server/review/record-review-answers.ts";
 import type { HttpClient } from "./http-client.ts";
+import { createLearner } from "./player-driver.ts";
+
+const DAY = 86_400_000;
 
 type Graded = Exclude<Question, { type: "likert" }>;
 const LETTERS = "abcdefgh";
@@ -118,4 +126,38 @@ export function postAnswer(
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
     body,
   });
+}
+
+/** A learner who took the trust quiz ten days ago (missing two), with `size` cards a day. */
+export async function learnerWithDueCards(
+  email: string,
+  size: number,
+  trust: ModuleContent,
+): Promise<string> {
+  const learner = await createLearner(email);
+  const user = await User.findOne({ email }).lean();
+  const mod = await Module.findOne({ slug: "trust" }).lean();
+  const then = new Date(Date.now() - 10 * DAY);
+  const answers = Object.values(
+    quizInteractions(trust, ["two-sides", "match-signals"], {
+      shownAt: new Date(then.getTime() - 150_000),
+      seconds: 150,
+    }),
+  ) as { id: string; type: string; result: string; latency: string; timestamp: string }[];
+  await recordReviewAnswers({
+    userId: user?._id as mongoose.Types.ObjectId,
+    moduleId: mod?._id as mongoose.Types.ObjectId,
+    slug: "trust",
+    version: 1,
+    answers,
+    now: then,
+  });
+  await LearnerPrefs.collection.insertOne({
+    userId: user?._id,
+    reminderTime: null,
+    timeZone: "UTC",
+    dailyReviewSize: size,
+    nextReminderAt: null,
+  });
+  return learner.id;
 }
