@@ -4,6 +4,7 @@ import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
 import type { ScoContent, ScoOption, ScoQuestion, ScormTarget } from "./sco-content.ts";
 import { scoScript } from "./sco-script.ts";
+import { teachingLessons } from "./teaching-lessons.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
 // imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
@@ -59,6 +60,7 @@ export function toScoContent(
     worksheet: content.worksheet
       ? { title: content.worksheet.title, html: renderMarkdown(content.worksheet.markdown) }
       : null,
+    teaches: teachingLessons(content),
   };
 }
 
