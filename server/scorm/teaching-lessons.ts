@@ -46,7 +46,8 @@ export function teachingLessons(content: ModuleContent): Record<string, string> 
   });
   // A word found in every lesson says nothing about which one teaches a question.
   const spread = new Map<string, number>();
-  for (const counts of lessonWords) for (const w of counts.keys()) spread.set(w, (spread.get(w) ?? 0) + 1);
+  for (const counts of lessonWords)
+    for (const w of counts.keys()) spread.set(w, (spread.get(w) ?? 0) + 1);
   const result: Record<string, string> = {};
   for (const q of content.quiz) {
     if (q.type === "likert") continue;
@@ -57,7 +58,8 @@ export function teachingLessons(content: ModuleContent): Record<string, string> 
       let score = 0;
       for (const w of asked) {
         const n = counts.get(w);
-        if (n) score += Math.log(1 + n) * Math.log(1 + content.lessons.length / (spread.get(w) ?? 1));
+        if (n)
+          score += Math.log(1 + n) * Math.log(1 + content.lessons.length / (spread.get(w) ?? 1));
       }
       if (score > bestScore) {
         bestScore = score;

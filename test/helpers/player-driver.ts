@@ -227,8 +227,23 @@ export async function answerQuestion(scope: Scope, q: Question, correctly: boole
   }
 }
 
-/** Answers a lesson's knowledge check and presses its Check button. */
+/**
+ * Shows one question of a one-per-screen sequence (a lesson's checks: prefix "check"; the final
+ * quiz: "quiz"; its review: "review"), stepping with Next question / Previous question.
+ */
+export async function showQuestion(scope: Scope, prefix: string, questionId: string) {
+  const target = scope.getByTestId(`q-${questionId}`);
+  for (let guard = 0; guard < 40 && !(await target.isVisible()); guard++) {
+    const nextButton = scope.getByTestId(`${prefix}-next`);
+    if (await nextButton.isVisible()) await nextButton.click();
+    else await scope.getByTestId(`${prefix}-prev`).click();
+  }
+  await target.waitFor();
+}
+
+/** Answers a lesson's knowledge check (showing it first) and presses its Check button. */
 export async function answerCheck(scope: Scope, q: Question, correctly: boolean) {
+  await showQuestion(scope, "check", q.id);
   await answerQuestion(scope, q, correctly);
   await scope.getByTestId(`check-${q.id}`).click();
   const feedback = scope.getByTestId(`feedback-${q.id}`);
@@ -251,7 +266,17 @@ export async function takeQuiz(
 ): Promise<{ correct: number; total: number }> {
   const frame = scoFrame(page);
   assert.equal(await pageTitle(page), "Final quiz");
-  for (const q of content.quiz) await answerQuestion(frame, q, !wrong.has(q.id));
+  for (const [i, q] of content.quiz.entries()) {
+    // One question per screen: each question is alone, under "Question i of n".
+    const step = frame.getByTestId("quiz-step");
+    assert.equal(await step.textContent(), `Question ${i + 1} of ${content.quiz.length}`);
+    assert.equal(await frame.locator(".sco-question").count(), 1, "one question per screen");
+    await answerQuestion(frame, q, !wrong.has(q.id));
+    if (i < content.quiz.length - 1) {
+      await frame.getByTestId("quiz-next").click();
+      await step.filter({ hasText: `Question ${i + 2} of` }).waitFor();
+    }
+  }
   await frame.getByTestId("quiz-submit").click();
   await frame.getByTestId("quiz-result").waitFor();
   const graded = content.quiz.filter((q) => q.type !== "likert");
