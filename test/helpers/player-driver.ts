@@ -256,6 +256,24 @@ export function feedbackOf(scope: Scope, questionId: string): Locator {
 }
 
 /**
+ * Answers the final quiz's questions one screen at a time, checking that each screen shows one
+ * question under "Question i of n", and stops on the last, before submitting.
+ */
+export async function answerQuiz(
+  scope: Scope,
+  quiz: readonly Question[],
+  wrong: ReadonlySet<string> = new Set(),
+) {
+  const step = scope.getByTestId("quiz-step");
+  for (const [i, q] of quiz.entries()) {
+    await step.filter({ hasText: `Question ${i + 1} of ${quiz.length}` }).waitFor();
+    assert.equal(await scope.locator(".sco-question").count(), 1, "one question per screen");
+    await answerQuestion(scope, q, !wrong.has(q.id));
+    if (i < quiz.length - 1) await scope.getByTestId("quiz-next").click();
+  }
+}
+
+/**
  * Answers the final quiz (the quiz page must be showing) so that the questions whose ids are in
  * `wrong` are answered wrongly, submits, and returns how many graded answers are right.
  */
@@ -266,17 +284,7 @@ export async function takeQuiz(
 ): Promise<{ correct: number; total: number }> {
   const frame = scoFrame(page);
   assert.equal(await pageTitle(page), "Final quiz");
-  for (const [i, q] of content.quiz.entries()) {
-    // One question per screen: each question is alone, under "Question i of n".
-    const step = frame.getByTestId("quiz-step");
-    assert.equal(await step.textContent(), `Question ${i + 1} of ${content.quiz.length}`);
-    assert.equal(await frame.locator(".sco-question").count(), 1, "one question per screen");
-    await answerQuestion(frame, q, !wrong.has(q.id));
-    if (i < content.quiz.length - 1) {
-      await frame.getByTestId("quiz-next").click();
-      await step.filter({ hasText: `Question ${i + 2} of` }).waitFor();
-    }
-  }
+  await answerQuiz(frame, content.quiz, wrong);
   await frame.getByTestId("quiz-submit").click();
   await frame.getByTestId("quiz-result").waitFor();
   const graded = content.quiz.filter((q) => q.type !== "likert");

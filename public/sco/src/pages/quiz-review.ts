@@ -28,12 +28,12 @@ export function renderReview(
     stepHeading(at, count, "review-step"),
     stepMeter(at, count),
     widget.root,
-    stepButtons({
-      prefix: "review",
-      at,
-      count,
-      go: nav.go,
-      last: button("Back to your result", "review-done", nav.done, true),
-    }),
+    stepButtons({ prefix: "review", at, count, go: nav.go }),
+    // Always offered: the result is one tap away from any question.
+    h(
+      "p",
+      { class: "sco-review-done" },
+      button("Back to your result", "review-done", nav.done, at === count - 1),
+    ),
   ];
 }
