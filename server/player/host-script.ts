@@ -1,5 +1,4 @@
-import { buildSync } from "esbuild";
-import { REPO_ROOT } from "../config.ts";
+import { buildClassicScript } from "../scorm/classic-script.ts";
 
 // The player's and the editor preview's host scripts are TypeScript under public/host/src,
 // type-checked with the SCO runtime (tsconfig in public/) and sharing the host↔SCO message types
@@ -21,21 +20,7 @@ export const isHostScript = (name: string): name is HostScriptName =>
 export function hostScript(name: HostScriptName): Buffer {
   let script = built.get(name);
   if (!script) {
-    const result = buildSync({
-      entryPoints: [HOST_SCRIPTS[name]],
-      absWorkingDir: REPO_ROOT,
-      bundle: true,
-      format: "iife",
-      target: "es2019",
-      platform: "browser",
-      charset: "utf8",
-      legalComments: "none",
-      minify: true,
-      write: false,
-    });
-    const [file] = result.outputFiles;
-    if (!file) throw new Error(`esbuild produced no ${name}`);
-    script = Buffer.from(file.text, "utf8");
+    script = buildClassicScript(HOST_SCRIPTS[name], "all").script;
     built.set(name, script);
   }
   return script;

@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { test } from "node:test";
 import {
   createLearner,
   openFromCatalog,
   pageTitle,
-  publishedContent,
   signIn,
   waitUntilSaved,
 } from "../helpers/player-driver.ts";
-import { startTestApp } from "../helpers/test-app.ts";
+import { playerTestBed } from "../helpers/player-test-bed.ts";
 
 // Issue 11's budget: opening the player on the first lesson, with nothing cached, moves at most
 // 150 KB over the wire in at most 12 requests (everything: the page, its CSS and scripts,
@@ -21,33 +17,22 @@ import { startTestApp } from "../helpers/test-app.ts";
 const BUDGET_BYTES = 150 * 1024;
 const BUDGET_REQUESTS = 12;
 
-let app: Awaited<ReturnType<typeof startTestApp>>;
-let browser: Browser;
-let trust: ModuleContent;
-
-before(async () => {
-  app = await startTestApp(import.meta.url);
-  [trust, browser] = await Promise.all([publishedContent("trust"), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const bed = playerTestBed(import.meta.url);
 
 test("the first lesson view stays within 150 KB and 12 requests", async () => {
   const email = "budget@example.com";
   await createLearner(email);
-  const setup = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const setup = await bed.browser.newContext({ viewport: { width: 390, height: 844 } });
   const first = await setup.newPage();
-  await signIn(first, app.baseUrl, email);
-  await openFromCatalog(first, app.baseUrl, trust.title, "Start");
+  await signIn(first, bed.app.baseUrl, email);
+  await openFromCatalog(first, bed.app.baseUrl, bed.trust.title, "Start");
   const playerUrl = first.url();
   await waitUntilSaved(first);
   const signedIn = await setup.storageState();
   await setup.close();
 
   // A fresh context: the same session cookie, an empty cache.
-  const context = await browser.newContext({
+  const context = await bed.browser.newContext({
     viewport: { width: 390, height: 844 },
     storageState: signedIn,
   });
@@ -64,13 +49,13 @@ test("the first lesson view stays within 150 KB and 12 requests", async () => {
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
 
   await page.goto(playerUrl);
-  assert.equal(await pageTitle(page), trust.lessons[0]?.title);
+  assert.equal(await pageTitle(page), bed.trust.lessons[0]?.title);
   await waitUntilSaved(page);
   await page.waitForLoadState("networkidle");
 
   const total = [...bytes.values()].reduce((sum, n) => sum + n, 0);
   const list = [...requests.entries()].map(
-    ([id, url]) => `${url.replace(app.baseUrl, "")} ${bytes.get(id) ?? "?"} B`,
+    ([id, url]) => `${url.replace(bed.app.baseUrl, "")} ${bytes.get(id) ?? "?"} B`,
   );
   console.log(
     `first lesson view: ${(total / 1024).toFixed(1)} KB in ${requests.size} requests\n  ${list.join("\n  ")}`,

@@ -1,40 +1,26 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
 import {
   answerCheck,
   createLearner,
   openFromCatalog,
   pageTitle,
-  publishedContent,
   scoFrame,
   signIn,
   takeQuiz,
   waitUntilSaved,
 } from "../helpers/player-driver.ts";
+import { playerTestBed } from "../helpers/player-test-bed.ts";
 import { scrollingElements, shareOfViewportHeight } from "../helpers/screen-metrics.ts";
-import { startTestApp } from "../helpers/test-app.ts";
 
 // Issue 11, item 3: the player owns the screen. On a phone the page is a slim bar and the module,
 // one document scrolls (never a scroll inside a scroll) and the module gets at least 85 % of the
 // height; on a desk the lesson is a comfortable column with the contents beside it. axe finds no
 // violation of any impact on the player, in light and dark, at both sizes.
 
-let app: Awaited<ReturnType<typeof startTestApp>>;
-let browser: Browser;
-let trust: ModuleContent;
-
-before(async () => {
-  app = await startTestApp(import.meta.url);
-  [trust, browser] = await Promise.all([publishedContent("trust"), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const bed = playerTestBed(import.meta.url);
 
 const SIZES = [
   { name: "phone", width: 390, height: 844 },
@@ -72,16 +58,20 @@ for (const size of SIZES) {
   test(`on a ${size.name} (${size.width}×${size.height}) the player is the module and one document scrolls`, async () => {
     const email = `screen-${size.name}@example.com`;
     await createLearner(email);
-    const context = await browser.newContext({
+    const context = await bed.browser.newContext({
       viewport: { width: size.width, height: size.height },
     });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, email);
-    await openFromCatalog(page, app.baseUrl, trust.title, "Start");
-    const lesson = trust.lessons[0];
+    await signIn(page, bed.app.baseUrl, email);
+    await openFromCatalog(page, bed.app.baseUrl, bed.trust.title, "Start");
+    const lesson = bed.trust.lessons[0];
     assert.ok(lesson);
     assert.equal(await pageTitle(page), lesson.title);
 
+    // The slim bar: the way out, and the progress the SCO reported for the lesson just opened.
+    await waitUntilSaved(page);
+    const progress = Number(await page.locator("#player-progress").getAttribute("value"));
+    assert.ok(progress > 0 && progress < 100, `the bar shows progress (${progress}%)`);
     // Nothing of the site around it: no site header or footer, only the slim bar.
     assert.equal(await page.locator(".site-header, .site-footer").count(), 0);
     assert.equal(await page.getByTestId("player-close").getAttribute("href"), "/modules/trust");
@@ -133,15 +123,15 @@ for (const size of SIZES) {
     test(`axe finds nothing on the player on a ${size.name} in ${colorScheme}`, async () => {
       const email = `axe-${size.name}-${colorScheme}@example.com`;
       await createLearner(email);
-      const context = await browser.newContext({
+      const context = await bed.browser.newContext({
         viewport: { width: size.width, height: size.height },
       });
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme });
-      await signIn(page, app.baseUrl, email);
-      await openFromCatalog(page, app.baseUrl, trust.title, "Start");
+      await signIn(page, bed.app.baseUrl, email);
+      await openFromCatalog(page, bed.app.baseUrl, bed.trust.title, "Start");
       const frame = scoFrame(page);
-      const [first, second] = trust.lessons[0]?.checks ?? [];
+      const [first, second] = bed.trust.lessons[0]?.checks ?? [];
       assert.ok(first && second);
       await answerCheck(frame, first, true);
       await answerCheck(frame, second, false);
@@ -154,7 +144,7 @@ for (const size of SIZES) {
       );
       assert.equal(await pageTitle(page), "Final quiz");
       await assertNoViolations(page, `the quiz's first question (${where})`);
-      await takeQuiz(page, trust, new Set(["two-sides", "repair-order"]));
+      await takeQuiz(page, bed.trust, new Set(["two-sides", "repair-order"]));
       await waitUntilSaved(page);
       await assertOneScroller(page, `the end screen (${where})`, true);
       await assertNoViolations(page, `the end screen (${where})`);

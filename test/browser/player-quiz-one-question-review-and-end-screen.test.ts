@@ -1,21 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { ModuleContent } from "../../server/content/module-schema.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { catalogFor } from "../../server/player/catalog.ts";
 import { nextModuleAfter } from "../../server/player/next-module.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import {
   createLearner,
   openFromCatalog,
   pageTitle,
-  publishedContent,
   scoFrame,
   signIn,
   takeQuiz,
   waitUntilSaved,
 } from "../helpers/player-driver.ts";
-import { startTestApp } from "../helpers/test-app.ts";
+import { playerTestBed } from "../helpers/player-test-bed.ts";
 
 // Issue 11, items 4 and 5: the final quiz shows one question per screen (takeQuiz checks
 // "Question i of n" and a single question on each); after submitting, the end screen shows the
@@ -23,18 +20,7 @@ import { startTestApp } from "../helpers/test-app.ts";
 // learning, the certificate once passed); the review goes through every question with its
 // feedback.
 
-let app: Awaited<ReturnType<typeof startTestApp>>;
-let browser: Browser;
-let trust: ModuleContent;
-
-before(async () => {
-  app = await startTestApp(import.meta.url);
-  [trust, browser] = await Promise.all([publishedContent("trust"), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const bed = playerTestBed(import.meta.url);
 
 const goToQuiz = (page: Page) =>
   page
@@ -46,15 +32,15 @@ const goToQuiz = (page: Page) =>
 test("the quiz goes one question at a time, ends on a result with the way on, and reviews every answer", async () => {
   const email = "finish@example.com";
   const learner = await createLearner(email);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await bed.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await signIn(page, app.baseUrl, email);
-  await openFromCatalog(page, app.baseUrl, trust.title, "Start");
+  await signIn(page, bed.app.baseUrl, email);
+  await openFromCatalog(page, bed.app.baseUrl, bed.trust.title, "Start");
   const frame = scoFrame(page);
   await goToQuiz(page);
 
   const wrong = new Set(["two-sides", "small-promises", "repair-order", "match-signals"]);
-  await takeQuiz(page, trust, wrong);
+  await takeQuiz(page, bed.trust, wrong);
   const result = frame.getByTestId("quiz-result");
   assert.match((await result.textContent()) ?? "", /Not passed yet/);
 
@@ -62,7 +48,7 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
   const missed = await frame
     .locator('[data-testid^="missed-lesson-"]')
     .evaluateAll((links) => links.map((a) => a.getAttribute("data-testid")));
-  const lessonIds = new Set(trust.lessons.map((l) => `missed-lesson-${l.id}`));
+  const lessonIds = new Set(bed.trust.lessons.map((l) => `missed-lesson-${l.id}`));
   assert.ok(missed.length >= 1 && missed.length <= wrong.size, `missed lessons: ${missed}`);
   for (const id of missed) assert.ok(lessonIds.has(id ?? ""), `${id} is one of the lessons`);
 
@@ -78,9 +64,9 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
 
   // The review: every question, one per screen, with its feedback.
   await frame.getByTestId("quiz-review").click();
-  for (const [i, q] of trust.quiz.entries()) {
+  for (const [i, q] of bed.trust.quiz.entries()) {
     const step = frame.getByTestId("review-step");
-    await step.filter({ hasText: `Question ${i + 1} of ${trust.quiz.length}` }).waitFor();
+    await step.filter({ hasText: `Question ${i + 1} of ${bed.trust.quiz.length}` }).waitFor();
     assert.equal(await frame.locator(".sco-question").count(), 1, "one question per screen");
     const summary = (await frame.getByTestId(`feedback-${q.id}`).textContent()) ?? "";
     if (q.type === "likert") {
@@ -97,14 +83,14 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
         .count();
       assert.ok(shown >= 1, `${q.id} shows the feedback on its options or items`);
     }
-    if (i < trust.quiz.length - 1) await frame.getByTestId("review-next").click();
+    if (i < bed.trust.quiz.length - 1) await frame.getByTestId("review-next").click();
   }
   await frame.getByTestId("review-done").click();
   await result.waitFor();
 
   // A missed lesson's link opens that lesson.
   const firstMissed = missed[0]?.slice("missed-lesson-".length);
-  const lesson = trust.lessons.find((l) => l.id === firstMissed);
+  const lesson = bed.trust.lessons.find((l) => l.id === firstMissed);
   assert.ok(lesson);
   await frame.getByTestId(`missed-lesson-${lesson.id}`).click();
   await frame.getByTestId("page-title").filter({ hasText: lesson.title }).waitFor();
@@ -114,9 +100,9 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
   assert.equal(await pageTitle(page), "Final quiz");
   await frame.getByTestId("quiz-retry").click();
   await frame.getByTestId("quiz-step").filter({ hasText: "Question 1 of" }).waitFor();
-  await takeQuiz(page, trust);
+  await takeQuiz(page, bed.trust);
   assert.match((await result.textContent()) ?? "", /You passed/);
-  assert.equal(await frame.getByTestId(`missed-lesson-${trust.lessons[0]?.id}`).count(), 0);
+  assert.equal(await frame.getByTestId(`missed-lesson-${bed.trust.lessons[0]?.id}`).count(), 0);
   assert.equal(
     await frame.getByTestId("end-certificate").getAttribute("href"),
     "/modules/trust/certificate",
