@@ -68,13 +68,6 @@ for (const size of SIZES) {
     assert.ok(lesson);
     assert.equal(await pageTitle(page), lesson.title);
 
-    // The slim bar: the way out, and the progress the SCO reported for the lesson just opened.
-    await waitUntilSaved(page);
-    const progress = Number(await page.locator("#player-progress").getAttribute("value"));
-    assert.ok(progress > 0 && progress < 100, `the bar shows progress (${progress}%)`);
-    // Nothing of the site around it: no site header or footer, only the slim bar.
-    assert.equal(await page.locator(".site-header, .site-footer").count(), 0);
-    assert.equal(await page.getByTestId("player-close").getAttribute("href"), "/modules/trust");
     await assertOneScroller(page, `the first lesson on the ${size.name}`);
     const share = await shareOfViewportHeight(page, "#sco-frame");
     if (size.name === "phone") {
@@ -83,6 +76,13 @@ for (const size of SIZES) {
         `the module fills ${Math.round(share * 100)}% of the phone's height`,
       );
     }
+    // The slim bar: the way out, and the progress the SCO reported for the lesson just opened.
+    await waitUntilSaved(page);
+    const progress = Number(await page.locator("#player-progress").getAttribute("value"));
+    assert.ok(progress > 0 && progress < 100, `the bar shows progress (${progress}%)`);
+    // Nothing of the site around it: no site header or footer, only the slim bar.
+    assert.equal(await page.locator(".site-header, .site-footer").count(), 0);
+    assert.equal(await page.getByTestId("player-close").getAttribute("href"), "/modules/trust");
     const bundle = bundleOf(page);
     const column = await bundle.evaluate(() => {
       const main = document.querySelector(".sco-main") as HTMLElement;
