@@ -4,6 +4,9 @@ import { forbidden, notFound } from "../http/http-errors.ts";
 import { Attempt } from "../runtime/attempt-model.ts";
 import { issueCommitToken } from "../runtime/commit-token.ts";
 import { initialCmi } from "../runtime/present-attempt.ts";
+import { catalogFor } from "./catalog.ts";
+import type { HostLinks } from "./host-messages.ts";
+import { nextModuleAfter } from "./next-module.ts";
 
 /** Everything the player page needs: the bundle to frame, saved CMI data and a commit token. */
 export async function playerPageData(input: {
@@ -20,6 +23,12 @@ export async function playerPageData(input: {
     .lean();
   if (!version) throw notFound("Module version");
   const content = version.content as { title: string; passMark: number };
+  const next = nextModuleAfter(attempt.slug, await catalogFor(input.user.id));
+  const links: HostLinks = {
+    myLearningUrl: "/dashboard",
+    nextModule: next ? { title: next.title, url: `/modules/${next.slug}` } : null,
+    certificateUrl: `/modules/${attempt.slug}/certificate`,
+  };
   return {
     title: content.title,
     slug: attempt.slug,
@@ -29,5 +38,6 @@ export async function playerPageData(input: {
     commitToken: issueCommitToken(input.secret, attempt._id.toString(), input.user.id),
     seq: attempt.seq,
     cmi: initialCmi(attempt, { id: input.user.id, name: input.user.displayName }, content.passMark),
+    links,
   };
 }

@@ -8,6 +8,7 @@ import { bundleForVersion } from "./bundle-cache.ts";
 import { canOpenBundle } from "./can-open-bundle.ts";
 import { catalogFor } from "./catalog.ts";
 import { dashboardFor } from "./dashboard.ts";
+import { hostScript, isHostScript } from "./host-script.ts";
 import { modulePageData } from "./module-page.ts";
 import { playerPageData } from "./player-page.ts";
 
@@ -19,6 +20,16 @@ export function playerRouter(deps: { secret: string }): Router {
 
   router.get("/vendor/scorm-again/scorm2004.min.js", (_req, res) => {
     res.sendFile(join(SCORM_AGAIN_DIST, "scorm2004.min.js"), { maxAge: "1d" });
+  });
+
+  // The player's and the preview's host scripts, built from TypeScript (host-script.ts).
+  router.get("/js/:name", (req, res, next) => {
+    const name = String(req.params.name);
+    if (!isHostScript(name)) {
+      next();
+      return;
+    }
+    res.type("js").set("Cache-Control", "no-cache").send(hostScript(name));
   });
 
   router.get("/catalog", requireSignIn, async (req, res) => {

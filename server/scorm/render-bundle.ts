@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
+import { teachingLessons } from "../review/teaching-lesson.ts";
 import type { ScoContent, ScoOption, ScoQuestion, ScormTarget } from "./sco-content.ts";
 import { scoScript } from "./sco-script.ts";
 
@@ -59,7 +60,18 @@ export function toScoContent(
     worksheet: content.worksheet
       ? { title: content.worksheet.title, html: renderMarkdown(content.worksheet.markdown) }
       : null,
+    teaches: teachesLessons(content),
   };
+}
+
+/** The review's choice of the lesson teaching each quiz question, by lesson id, for the end screen. */
+function teachesLessons(content: ModuleContent): Record<string, string> {
+  const teaches: Record<string, string> = {};
+  for (const [id, index] of teachingLessons(content)) {
+    const lesson = index === null ? undefined : content.lessons[index];
+    if (lesson) teaches[id] = lesson.id;
+  }
+  return teaches;
 }
 
 /**

@@ -95,4 +95,6 @@ export interface ScoContent {
   quiz: ScoQuestion[];
   reflections: ScoReflection[];
   worksheet: { title: string; html: string } | null;
+  /** Graded quiz question id → the lesson that teaches it (server/review/teaching-lesson.ts, as the daily review links them). */
+  teaches: Record<string, string>;
 }

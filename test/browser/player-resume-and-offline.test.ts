@@ -17,6 +17,7 @@ import {
   readAttempt,
   saveStatus,
   scoFrame,
+  showQuestion,
   signIn,
   waitUntilSaved,
 } from "../helpers/player-driver.ts";
@@ -66,6 +67,8 @@ async function assertBackOnLessonThree(page: Page, where: string) {
   // not-knowing was answered right (option a), good-news-only wrongly ("true").
   assert.equal(await frame.getByTestId("q-not-knowing-a").isChecked(), true, where);
   assert.match((await feedbackOf(frame, "not-knowing").textContent()) ?? "", /^Correct\./);
+  // The checks show one at a time: the second is a Next question away.
+  await showQuestion(frame, "check", "good-news-only");
   assert.equal(await frame.getByTestId("q-good-news-only-t").isChecked(), true, where);
   assert.match((await feedbackOf(frame, "good-news-only").textContent()) ?? "", /^Not quite\./);
   assert.equal(

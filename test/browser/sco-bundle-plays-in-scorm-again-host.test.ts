@@ -227,20 +227,46 @@ async function sortOrdering(frame: Scope, questionId: string, count: number) {
   }
 }
 
+/** Steps through the quiz (one question per screen) to "Question n of …". */
+async function toQuizStep(frame: Scope, n: number) {
+  const step = frame.getByTestId("quiz-step");
+  for (let guard = 0; guard < 10; guard++) {
+    const at = Number(((await step.textContent()) ?? "").match(/Question (\d+)/)?.[1]);
+    if (at === n) return;
+    await frame.getByTestId(at < n ? "quiz-next" : "quiz-prev").click();
+    await step.filter({ hasNotText: `Question ${at} ` }).waitFor();
+  }
+  assert.fail(`could not reach question ${n}`);
+}
+
 async function answerQuiz(frame: Scope, correctly: boolean) {
+  await toQuizStep(frame, 1);
   await frame.getByTestId(correctly ? "q-q-single-b" : "q-q-single-a").check();
+  await toQuizStep(frame, 2);
   await frame.getByTestId("q-q-multiple-a").check();
   if (correctly) await frame.getByTestId("q-q-multiple-c").check();
+  await toQuizStep(frame, 3);
   await frame.getByTestId(correctly ? "q-q-tf-f" : "q-q-tf-t").check();
+  await toQuizStep(frame, 4);
   // Left shuffled, the ordering question is wrong by construction.
   if (correctly) await sortOrdering(frame, "q-order", 4);
+  await toQuizStep(frame, 5);
   for (const n of [1, 2, 3]) {
     const letter = correctly ? LETTERS[n - 1] : LETTERS[n % 3];
     await frame.getByTestId(`q-q-match-match-${n}`).selectOption(letter ?? "");
   }
+  await toQuizStep(frame, 6);
   await frame.getByTestId(correctly ? "q-q-scenario-a" : "q-q-scenario-b").check();
+  await toQuizStep(frame, 7);
   await frame.getByTestId("q-q-likert-follow-up-4").check();
   await frame.getByTestId("q-q-likert-share-news-3").check();
+}
+
+/** The lesson's checks show one at a time: Next question until `id` shows. */
+async function toCheck(frame: Scope, id: string) {
+  for (let guard = 0; guard < 5 && !(await frame.getByTestId(`q-${id}`).isVisible()); guard++) {
+    await frame.getByTestId("check-next").click();
+  }
 }
 
 async function answerChecks(frame: FrameLocator) {
@@ -262,6 +288,7 @@ async function playWholeModule(frame: FrameLocator, correctly: boolean, reflecti
     (await frame.getByTestId("feedback-check-repair-order").textContent()) ?? "",
     /^Correct\./,
   );
+  await toCheck(frame, "check-self");
   await frame.getByTestId("q-check-self-ask-3").check();
   await frame.getByTestId("q-check-self-admit-2").check();
   await frame.getByTestId("check-check-self").click();
@@ -402,16 +429,21 @@ describe("SCO bundle in a scorm-again host", () => {
     for (const t of ["Repairing trust", "Asking for help", "Reflections", "Final quiz"]) {
       await next(frame, t);
     }
+    // Submit sits on the last question; what is still unanswered sends the learner back.
+    await toQuizStep(frame, 7);
     await frame.getByTestId("quiz-submit").click();
     assert.match(
       (await frame.getByTestId("quiz-message").textContent()) ?? "",
       /6 still need an answer/,
     );
+    assert.equal(await frame.getByTestId("quiz-step").textContent(), "Question 1 of 7");
     await answerQuiz(frame, false);
     await frame.getByTestId("quiz-submit").click();
     const result = frame.getByTestId("quiz-result");
     assert.match((await result.textContent()) ?? "", /Not passed yet.*You scored 0%/s);
+    await frame.getByTestId("quiz-review").click();
     assert.match((await frame.getByTestId("feedback-q-single").textContent()) ?? "", /Not quite/);
+    await frame.getByTestId("review-done").click();
 
     let cmi = await cmiOf(page);
     assert.equal(cmi.success_status, "failed");
@@ -446,6 +478,7 @@ describe("SCO bundle in a scorm-again host", () => {
     await first.frame.getByTestId("reflection-first-step").fill("Call Sam on Monday.");
     await first.frame.getByTestId("nav-quiz").click();
     await first.frame.getByTestId("q-q-single-b").check();
+    await toQuizStep(first.frame, 3);
     await first.frame.getByTestId("q-q-tf-f").check();
     await first.frame.getByTestId("nav-lesson-repair").click();
     await leaveModule(first.page);
@@ -479,8 +512,9 @@ describe("SCO bundle in a scorm-again host", () => {
     );
     await frame.getByTestId("nav-quiz").click();
     assert.equal(await frame.getByTestId("q-q-single-b").isChecked(), true);
+    await toQuizStep(frame, 3);
     assert.equal(await frame.getByTestId("q-q-tf-f").isChecked(), true);
-    assert.equal(await frame.getByTestId("quiz-submit").count(), 1, "the quiz is still open");
+    assert.equal(await frame.getByTestId("quiz-result").count(), 0, "the quiz is still open");
     const entry = await page
       .frame({ url: /index\.html$/ })
       ?.evaluate(() => (window as unknown as { RapportSco: { entry: string } }).RapportSco.entry);
@@ -515,6 +549,7 @@ describe("SCO bundle in a scorm-again host", () => {
         "focus moves to the heading",
       );
       await assertAccessible(page, `quiz page at ${width}px`);
+      await toQuizStep(page, 4);
       // Moving an ordering item by keyboard keeps focus on that item's buttons.
       const firstItem = page.locator('[data-testid^="q-q-order-item-"]').first();
       const letter = (await firstItem.getAttribute("data-testid"))?.slice(-1) ?? "";

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { ModuleContent, Question } from "../../server/content/module-schema.ts";
 import { unzip } from "../scorm/export-unzip.ts";
+import { answerQuiz, showQuestion } from "./player-driver.ts";
 
 // A minimal stand-in for an LMS, for testing exported packages the way an LMS meets them: the zip
 // is unpacked into a folder, the LMS page reads imsmanifest.xml (which API edition, which file to
@@ -414,6 +415,7 @@ export async function playModule(
   for (const [index, lesson] of content.lessons.entries()) {
     assert.equal(await title(), lesson.title, `lesson ${index + 1}`);
     for (const q of lesson.checks) {
+      await showQuestion(frame, "check", q.id);
       await answerQuestion(frame, q, true);
       await frame.getByTestId(`check-${q.id}`).click();
       assert.match(
@@ -432,7 +434,7 @@ export async function playModule(
     await frame.getByTestId("next").click();
   }
   assert.equal(await title(), "Final quiz");
-  for (const q of content.quiz) await answerQuestion(frame, q, !plan.wrong.has(q.id));
+  await answerQuiz(frame, content.quiz, plan.wrong);
   await frame.getByTestId("quiz-submit").click();
   await frame.getByTestId("quiz-result").waitFor();
 }

@@ -232,8 +232,23 @@ export async function answerQuestion(scope: Scope, q: Question, correctly: boole
   }
 }
 
-/** Answers a lesson's knowledge check and presses its Check button. */
+/**
+ * Shows one question of a one-per-screen sequence (a lesson's checks: prefix "check"; the final
+ * quiz: "quiz"; its review: "review"), stepping with Next question / Previous question.
+ */
+export async function showQuestion(scope: Scope, prefix: string, questionId: string) {
+  const target = scope.getByTestId(`q-${questionId}`);
+  for (let guard = 0; guard < 40 && !(await target.isVisible()); guard++) {
+    const nextButton = scope.getByTestId(`${prefix}-next`);
+    if (await nextButton.isVisible()) await nextButton.click();
+    else await scope.getByTestId(`${prefix}-prev`).click();
+  }
+  await target.waitFor();
+}
+
+/** Answers a lesson's knowledge check (showing it first) and presses its Check button. */
 export async function answerCheck(scope: Scope, q: Question, correctly: boolean) {
+  await showQuestion(scope, "check", q.id);
   await answerQuestion(scope, q, correctly);
   await scope.getByTestId(`check-${q.id}`).click();
   const feedback = scope.getByTestId(`feedback-${q.id}`);
@@ -243,6 +258,24 @@ export async function answerCheck(scope: Scope, q: Question, correctly: boolean)
 /** The bundle's feedback line for a question ("Correct." / "Not quite. …"). */
 export function feedbackOf(scope: Scope, questionId: string): Locator {
   return scope.getByTestId(`feedback-${questionId}`);
+}
+
+/**
+ * Answers the final quiz's questions one screen at a time, checking that each screen shows one
+ * question under "Question i of n", and stops on the last, before submitting.
+ */
+export async function answerQuiz(
+  scope: Scope,
+  quiz: readonly Question[],
+  wrong: ReadonlySet<string> = new Set(),
+) {
+  const step = scope.getByTestId("quiz-step");
+  for (const [i, q] of quiz.entries()) {
+    await step.filter({ hasText: `Question ${i + 1} of ${quiz.length}` }).waitFor();
+    assert.equal(await scope.locator(".sco-question").count(), 1, "one question per screen");
+    await answerQuestion(scope, q, !wrong.has(q.id));
+    if (i < quiz.length - 1) await scope.getByTestId("quiz-next").click();
+  }
 }
 
 /**
@@ -256,7 +289,7 @@ export async function takeQuiz(
 ): Promise<{ correct: number; total: number }> {
   const frame = scoFrame(page);
   assert.equal(await pageTitle(page), "Final quiz");
-  for (const q of content.quiz) await answerQuestion(frame, q, !wrong.has(q.id));
+  await answerQuiz(frame, content.quiz, wrong);
   await frame.getByTestId("quiz-submit").click();
   await frame.getByTestId("quiz-result").waitFor();
   const graded = content.quiz.filter((q) => q.type !== "likert");

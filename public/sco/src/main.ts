@@ -1,3 +1,4 @@
+import { listenToHost } from "./host-links.ts";
 import { finishSession, startSession } from "./lms-session.ts";
 import { buildShell, goTo } from "./navigation.ts";
 import { pageIndex } from "./page-list.ts";
@@ -31,6 +32,7 @@ function start(): void {
   buildShell(preview);
   reportProgress();
   goTo(pageIndex(location), false);
+  listenToHost();
   window.addEventListener("pagehide", finishSession);
   window.addEventListener("beforeunload", finishSession);
   document.addEventListener("visibilitychange", () => {

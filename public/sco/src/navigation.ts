@@ -1,6 +1,6 @@
 import { content } from "./content.ts";
 import { button, h, testId } from "./dom.ts";
-import { type Page, pageAt, pages } from "./page-list.ts";
+import { type Page, pageAt, pageIndex, pages } from "./page-list.ts";
 import { renderLesson } from "./pages/lesson.ts";
 import { renderQuiz } from "./pages/quiz.ts";
 import { flushReflections, renderReflections } from "./pages/reflections.ts";
@@ -145,6 +145,11 @@ function pager(): HTMLElement {
 function renderPage(page: Page): HTMLElement[] {
   if (page.kind === "lesson") return renderLesson(page.lesson);
   if (page.kind === "reflections") return renderReflections();
-  if (page.kind === "quiz") return renderQuiz((moveFocus) => goTo(session.current, moveFocus));
+  if (page.kind === "quiz") {
+    return renderQuiz(
+      (moveFocus) => goTo(session.current, moveFocus),
+      (key) => goTo(pageIndex(key), true),
+    );
+  }
   return renderWorksheet();
 }

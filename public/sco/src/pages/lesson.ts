@@ -2,10 +2,12 @@ import { isComplete } from "../answers.ts";
 import type { Question, ScoLesson } from "../content.ts";
 import { button, h } from "../dom.ts";
 import { recordAnswer } from "../interactions.ts";
+import { itemAt } from "../item-at.ts";
 import { commit, saveSuspend } from "../save.ts";
 import { state } from "../state.ts";
 import { showFeedback } from "../widgets/feedback.ts";
 import { createQuestion } from "../widgets/question.ts";
+import { stepButtons, stepHeading, stepMeter } from "../widgets/stepper.ts";
 
 export function renderLesson(lesson: ScoLesson): HTMLElement[] {
   const article = h("div", { class: "sco-lesson-body" });
@@ -15,18 +17,36 @@ export function renderLesson(lesson: ScoLesson): HTMLElement[] {
     h("p", { class: "sco-meta", text: `About ${lesson.minutes} min` }),
     article,
   ];
-  if (lesson.checks.length) {
-    const shownAt = Date.now();
-    parts.push(
-      h(
-        "section",
-        { class: "sco-checks", "aria-labelledby": `checks-${lesson.id}` },
-        h("h2", { id: `checks-${lesson.id}`, text: "Check your understanding" }),
-        lesson.checks.map((q) => renderCheck(q, shownAt)),
-      ),
-    );
-  }
+  if (lesson.checks.length) parts.push(renderChecks(lesson));
   return parts;
+}
+
+// Which check of each lesson is showing; in memory only, so a visit starts at the first.
+const checkSteps = new Map<string, number>();
+
+/** The lesson's knowledge checks, one per screen. */
+function renderChecks(lesson: ScoLesson): HTMLElement {
+  const shownAt = Date.now();
+  const count = lesson.checks.length;
+  const screen = h("div", { class: "sco-check-screen" });
+  const show = (step: number, focus: boolean) => {
+    checkSteps.set(lesson.id, step);
+    const q = itemAt(lesson.checks, step);
+    const heading = stepHeading(step, count, "check-step", "h3");
+    screen.replaceChildren(heading, renderCheck(q, shownAt));
+    if (count > 1) {
+      heading.after(stepMeter(step, count));
+      screen.append(stepButtons({ prefix: "check", at: step, count, go: (to) => show(to, true) }));
+    }
+    if (focus) heading.focus();
+  };
+  show(Math.min(checkSteps.get(lesson.id) ?? 0, count - 1), false);
+  return h(
+    "section",
+    { class: "sco-checks", "aria-labelledby": `checks-${lesson.id}` },
+    h("h2", { id: `checks-${lesson.id}`, text: "Check your understanding" }),
+    screen,
+  );
 }
 
 /** A knowledge check: answered and checked on the spot, as often as the learner likes. */

@@ -7,117 +7,140 @@ import { itemAt } from "../item-at.ts";
 import { commit, saveSuspend } from "../save.ts";
 import { session, state } from "../state.ts";
 import { reportScore } from "../status-reporting.ts";
-import { showFeedback } from "../widgets/feedback.ts";
-import { createQuestion, lockQuestion } from "../widgets/question.ts";
-import type { Widget } from "../widgets/widget.ts";
+import { createQuestion } from "../widgets/question.ts";
+import { stepButtons, stepHeading, stepMeter } from "../widgets/stepper.ts";
+import { renderEndScreen } from "./end-screen.ts";
+import { renderReview } from "./quiz-review.ts";
 
 /** Shows the current page again; the quiz page calls it after a submit and a retry. */
 export type Rerender = (moveFocus: boolean) => void;
 
+// The final quiz, one question per screen. Submitted at the end, it becomes the end screen
+// (end-screen.ts), from which the learner can go through every question with its feedback
+// (quiz-review.ts). Which screen shows lives only in memory: a reload starts at the top.
+
+const view = { step: 0, reviewing: false, reviewStep: 0 };
 // Quiz timing lives only in memory: latency is measured from when this attempt was shown.
 let quizShownAt = 0;
 
-export function renderQuiz(rerender: Rerender): HTMLElement[] {
-  const graded = content.quiz.filter(isGraded);
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100) / 100}%`;
+}
+
+export function renderQuiz(rerender: Rerender, openPage: (key: string) => void): HTMLElement[] {
   if (!quizShownAt) quizShownAt = Date.now();
-  const submitted = state.quizSubmitted;
-  const intro = h("p", {
-    text:
-      `${content.quiz.length} question${content.quiz.length === 1 ? "" : "s"}. You need ${formatPercent(session.passMark)} to pass.` +
-      (graded.length < content.quiz.length ? " The self-assessment is not scored." : ""),
-  });
+  const screen = h("div", { class: "sco-quiz" });
+  const paint = (focus: boolean) => {
+    screen.replaceChildren(...screenParts(rerender, openPage, paint));
+    if (focus) screen.querySelector<HTMLElement>("h2[tabindex]")?.focus();
+  };
+  paint(false);
+  return [screen];
+}
+
+function screenParts(
+  rerender: Rerender,
+  openPage: (key: string) => void,
+  paint: (focus: boolean) => void,
+): HTMLElement[] {
+  if (state.quizSubmitted) {
+    if (view.reviewing) {
+      return renderReview(view.reviewStep, {
+        go: (step) => {
+          view.reviewStep = step;
+          paint(true);
+        },
+        done: () => {
+          view.reviewing = false;
+          paint(true);
+        },
+      });
+    }
+    return [
+      renderEndScreen({
+        review: () => {
+          view.reviewing = true;
+          view.reviewStep = 0;
+          paint(true);
+        },
+        retry: () => retryQuiz(rerender),
+        openPage,
+      }),
+    ];
+  }
+  return questionScreen(rerender, paint);
+}
+
+function questionScreen(rerender: Rerender, paint: (focus: boolean) => void): HTMLElement[] {
+  const quiz = content.quiz;
+  const count = quiz.length;
+  view.step = Math.max(0, Math.min(count - 1, view.step));
+  const q = itemAt(quiz, view.step);
+  const graded = quiz.filter(isGraded);
   const message = h("p", {
     class: "sco-form-message",
     "aria-live": "assertive",
     "data-testid": "quiz-message",
   });
-  const widgets = content.quiz.map((q) =>
-    createQuestion(q, {
-      prefix: "quiz",
-      answer: state.answers[q.id],
-      seed: state.quizAttempts,
-      onChange: (answer) => {
-        state.answers[q.id] = answer;
-        message.textContent = "";
-        saveSuspend();
-        commit();
-      },
-    }),
+  const widget = createQuestion(q, {
+    prefix: "quiz",
+    answer: state.answers[q.id],
+    seed: state.quizAttempts,
+    onChange: (answer) => {
+      state.answers[q.id] = answer;
+      message.textContent = "";
+      saveSuspend();
+      commit();
+    },
+  });
+  // An order shown and left as it is, is the learner's answer.
+  if (q.type === "ordering" && state.answers[q.id] === undefined)
+    state.answers[q.id] = widget.answer;
+  const go = (step: number) => {
+    view.step = step;
+    paint(true);
+  };
+  const submit = button(
+    "Submit answers",
+    "quiz-submit",
+    () => submitQuiz(message, go, rerender),
+    true,
   );
-  const items = widgets.map((w, i) =>
-    h(
-      "li",
-      { class: "sco-quiz-item" },
-      h("h2", { class: "sco-question-number", text: `Question ${i + 1} of ${widgets.length}` }),
-      w.root,
-    ),
-  );
-  const parts: HTMLElement[] = [intro];
-  if (submitted) {
-    for (const w of widgets) {
-      lockQuestion(w);
-      showFeedback(w);
-    }
-    parts.push(renderQuizResult(rerender));
-  }
-  parts.push(h("ol", { class: "sco-quiz-list" }, items));
-  if (!submitted) {
-    parts.push(
-      message,
-      button("Submit answers", "quiz-submit", () => submitQuiz(widgets, message, rerender), true),
-    );
-  }
-  return parts;
+  const intro =
+    view.step === 0
+      ? h("p", {
+          class: "sco-quiz-intro",
+          text:
+            `${count} question${count === 1 ? "" : "s"}. You need ${formatPercent(session.passMark)} to pass.` +
+            (graded.length < count ? " The self-assessment is not scored." : ""),
+        })
+      : null;
+  return [
+    ...(intro ? [intro] : []),
+    stepHeading(view.step, count, "quiz-step"),
+    stepMeter(view.step, count),
+    widget.root,
+    message,
+    stepButtons({ prefix: "quiz", at: view.step, count, go, last: submit }),
+  ];
 }
 
-function formatPercent(value: number): string {
-  return `${Math.round(value * 100) / 100}%`;
-}
-
-function quizScore(): { correct: number; total: number; ratio: number } {
+export function quizScore(): { correct: number; total: number; ratio: number } {
   const graded = content.quiz.filter(isGraded);
   const correct = graded.filter((q) => isCorrect(q, state.answers[q.id] ?? "")).length;
   return { correct, total: graded.length, ratio: graded.length ? correct / graded.length : 0 };
 }
 
-function renderQuizResult(rerender: Rerender): HTMLElement {
-  const { correct, total, ratio } = quizScore();
-  const passed = state.quizPassed === true;
-  const percent = Math.floor(ratio * 100);
-  const section = h(
-    "section",
-    {
-      class: `sco-result ${passed ? "is-correct" : "is-wrong"}`,
-      "aria-labelledby": "quiz-result-title",
-      "data-testid": "quiz-result",
-    },
-    h("h2", {
-      id: "quiz-result-title",
-      tabindex: -1,
-      text: passed ? "You passed" : "Not passed yet",
-    }),
-    h("p", {
-      text: `You scored ${percent}% (${correct} of ${total} correct). ${
-        passed
-          ? "Well done."
-          : `You need ${formatPercent(session.passMark)} to pass. Read the feedback below, then try again.`
-      }`,
-    }),
-  );
-  if (!passed) {
-    section.append(button("Try again", "quiz-retry", () => retryQuiz(rerender), true));
-  }
-  return section;
-}
-
-function submitQuiz(widgets: Widget[], message: HTMLElement, rerender: Rerender): void {
-  const missing = widgets.filter((w) => !isComplete(w.q, w.answer));
-  if (missing.length) {
-    message.textContent = `Answer every question before submitting: ${missing.length} still need${missing.length === 1 ? "s" : ""} an answer.`;
-    itemAt(missing, 0).focusTarget?.focus();
+function submitQuiz(message: HTMLElement, go: (step: number) => void, rerender: Rerender): void {
+  const missing = content.quiz.findIndex((q) => !isComplete(q, state.answers[q.id] ?? ""));
+  if (missing >= 0) {
+    const left = content.quiz.filter((q) => !isComplete(q, state.answers[q.id] ?? "")).length;
+    go(missing);
+    // The message lives on the screen just shown: the first question still unanswered.
+    const shown = document.querySelector<HTMLElement>('[data-testid="quiz-message"]') ?? message;
+    shown.textContent = `Answer every question before submitting: ${left} still need${left === 1 ? "s" : ""} an answer.`;
     return;
   }
-  for (const w of widgets) state.answers[w.q.id] = w.answer;
   const { ratio } = quizScore();
   state.quizSubmitted = true;
   state.quizAttempts += 1;
@@ -130,9 +153,10 @@ function submitQuiz(widgets: Widget[], message: HTMLElement, rerender: Rerender)
       scoreRatio: ratio,
       passMark: session.passMark,
     }).success === "passed";
-  for (const w of widgets) recordAnswer("quiz", w.q, w.answer, quizShownAt);
+  for (const q of content.quiz) recordAnswer("quiz", q, state.answers[q.id] ?? "", quizShownAt);
   reportScore(ratio);
-  // Re-rendering shows the page in its submitted state and saves + commits.
+  view.reviewing = false;
+  // Re-rendering shows the end screen and saves + commits.
   rerender(false);
   document.getElementById("quiz-result-title")?.focus();
 }
@@ -140,6 +164,8 @@ function submitQuiz(widgets: Widget[], message: HTMLElement, rerender: Rerender)
 function retryQuiz(rerender: Rerender): void {
   for (const q of content.quiz) delete state.answers[q.id];
   state.quizSubmitted = false;
+  view.step = 0;
+  view.reviewing = false;
   quizShownAt = Date.now();
   rerender(true);
 }
