@@ -31,6 +31,9 @@ function build(): Built {
       legalComments: "none",
       minifyWhitespace: true,
       metafile: true,
+      // node_modules may be a symlink (shared between checkouts): keep bundled paths, and so the
+      // generated names, the same as in a plain checkout.
+      preserveSymlinks: true,
       write: false,
     });
     const [file] = result.outputFiles;

@@ -2,6 +2,7 @@ import { standing } from "../../../../server/progress/status-rule.ts";
 import { isComplete, isCorrect, isGraded } from "../answers.ts";
 import { content } from "../content.ts";
 import { button, h } from "../dom.ts";
+import { finishButton } from "../finish-button.ts";
 import { recordAnswer } from "../interactions.ts";
 import { itemAt } from "../item-at.ts";
 import { commit, saveSuspend } from "../save.ts";
@@ -106,6 +107,9 @@ function renderQuizResult(rerender: Rerender): HTMLElement {
   );
   if (!passed) {
     section.append(button("Try again", "quiz-retry", () => retryQuiz(rerender), true));
+  } else {
+    const finish = finishButton();
+    if (finish) section.append(finish);
   }
   return section;
 }
