@@ -472,6 +472,8 @@ export interface QuizPlan {
   /** Ids of graded quiz questions to answer wrongly; every other one is answered right. */
   wrong: ReadonlySet<string>;
   reflection: string;
+  /** Texts for particular reflections, by id; the others get reflection. */
+  reflections?: Record<string, string>;
 }
 
 /**
@@ -500,7 +502,9 @@ export async function playModule(
   if ((content.reflections ?? []).length) {
     assert.equal(await title(), "Reflections");
     for (const r of content.reflections ?? []) {
-      await frame.getByTestId(`reflection-${r.id}`).fill(plan.reflection);
+      await frame
+        .getByTestId(`reflection-${r.id}`)
+        .fill(plan.reflections?.[r.id] ?? plan.reflection);
     }
     await frame.getByTestId("next").click();
   }
