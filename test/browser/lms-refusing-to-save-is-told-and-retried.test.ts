@@ -1,37 +1,31 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { checkLibrary } from "../../server/content/check-library.ts";
+import type { Page } from "playwright-core";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { exportPackage, type PackageFormat } from "../../server/scorm/export-package.ts";
+import type { PackageFormat } from "../../server/scorm/export-package.ts";
 import { decodeSuspend } from "../../server/scorm/suspend-codec.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import {
   answerQuestion,
   type Cmi,
   type LmsFault,
-  type LmsHost,
   type LmsSession,
   launchInLms,
   leaveSco,
   lmsLog,
   playModule,
-  readStream,
   setLmsFault,
-  startLmsHost,
-  unpackPackage,
 } from "../helpers/lms-host.ts";
+import {
+  type PackagesInLms,
+  packagesInLms,
+  starterModule,
+} from "../helpers/starter-packages-in-lms.ts";
 
 // Issue #12: an LMS that refuses a Commit or a SetValue used to be ignored, so a learner could
 // finish a module of which the LMS had stored nothing. Here the LMS double (scorm-again with a
 // switch) refuses for a while: the learner must see the notice, the SCO must retry on its own,
 // and once the LMS takes commits again, what it stores must be what the learner did meanwhile.
 
-const COURSES = fileURLToPath(new URL("../../courses/", import.meta.url));
 const SLUG = "trust";
 const NOTICE = /^Your progress is not being saved by the learning system: /;
 const FORMATS: PackageFormat[] = ["scorm2004", "scorm12"];
@@ -42,30 +36,16 @@ const COMMIT_FAULT: Record<PackageFormat, LmsFault> = {
 };
 const SET_FAULT: LmsFault = { code: "405", message: "Incorrect Data Type" };
 
-let browser: Browser;
-let host: LmsHost;
-let root: string;
+let lms: PackagesInLms;
 let content: ModuleContent;
 
 before(async () => {
-  const found = checkLibrary(COURSES).modules.find((m) => m.slug === SLUG);
-  assert.ok(found, `courses/${SLUG} is in the library`);
-  content = found;
-  root = await mkdtemp(join(tmpdir(), "rapport-refusing-"));
-  const dirs: Record<string, string> = {};
-  for (const format of FORMATS) {
-    dirs[format] = join(root, format);
-    const zip = await readStream(exportPackage(content, { version: 1, format }));
-    await unpackPackage(zip, dirs[format]);
-  }
-  host = await startLmsHost(dirs);
-  browser = await launchBrowser();
+  content = starterModule(SLUG);
+  lms = await packagesInLms(content, FORMATS);
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await lms?.close();
 });
 
 const scoState = (page: Page) =>
@@ -166,7 +146,7 @@ async function assertStoredIsWhatTheLearnerDid(
 describe("an LMS that refuses to save", () => {
   for (const format of FORMATS) {
     it(`Commit answers "false" (${format}): the learner is told, commits are retried, and after recovery the LMS stores what the learner did`, async () => {
-      const session = await launchInLms(browser, host, format);
+      const session = await launchInLms(lms.browser, lms.host, format);
       const fault = COMMIT_FAULT[format];
       await setLmsFault(session.page, "commit", fault);
       const did = await learnWhileRefused(session);
@@ -186,7 +166,7 @@ describe("an LMS that refuses to save", () => {
   }
 
   it('SetValue answers "false" with error 405 (scorm12): refused values are set again and stored once it recovers', async () => {
-    const session = await launchInLms(browser, host, "scorm12");
+    const session = await launchInLms(lms.browser, lms.host, "scorm12");
     await setLmsFault(session.page, "set", SET_FAULT);
     const did = await learnWhileRefused(session);
     await seeNoticeAndRetries(session, SET_FAULT, refusals);
@@ -204,7 +184,7 @@ describe("an LMS that refuses to save", () => {
   });
 
   it("the finish button terminates once: after a refused commit goes through, and never again on leaving", async () => {
-    const session = await launchInLms(browser, host, "scorm2004");
+    const session = await launchInLms(lms.browser, lms.host, "scorm2004");
     await playModule(session.frame, content, { wrong: new Set(), reflection: "Done." });
     await setLmsFault(session.page, "commit", COMMIT_FAULT.scorm2004);
     await session.frame.getByTestId("finish").click();
@@ -230,7 +210,7 @@ describe("an LMS that refuses to save", () => {
   });
 
   it("leaving the page terminates once, even while commits are refused", async () => {
-    const session = await launchInLms(browser, host, "scorm12");
+    const session = await launchInLms(lms.browser, lms.host, "scorm12");
     await session.frame.getByTestId("next").click();
     await setLmsFault(session.page, "commit", COMMIT_FAULT.scorm12);
     await session.frame.getByTestId("next").click();

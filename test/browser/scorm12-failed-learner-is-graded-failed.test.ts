@@ -1,26 +1,19 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { checkLibrary } from "../../server/content/check-library.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { exportPackage } from "../../server/scorm/export-package.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import {
   isGraded,
-  type LmsHost,
   type LmsLog,
   launchInLms,
   leaveSco,
   lmsLog,
   playModule,
-  readStream,
-  startLmsHost,
-  unpackPackage,
 } from "../helpers/lms-host.ts";
+import {
+  type PackagesInLms,
+  packagesInLms,
+  starterModule,
+} from "../helpers/starter-packages-in-lms.ts";
 
 // Issue #12: Moodle regrades a SCORM 1.2 attempt whenever cmi.core.score.raw or
 // cmi.core.lesson_status is stored, each time with whatever the other one holds then. A SCO that
@@ -29,31 +22,20 @@ import {
 // fails the exported package's quiz: the status a regrade sees must be "failed" whenever the score
 // is there, and "completed" or "passed" must never be set at all.
 
-const COURSES = fileURLToPath(new URL("../../courses/", import.meta.url));
 const SLUG = "managing-up";
 const STATUS = "cmi.core.lesson_status";
 const SCORE = "cmi.core.score.raw";
 
-let browser: Browser;
-let host: LmsHost;
-let root: string;
+let lms: PackagesInLms;
 let content: ModuleContent;
 
 before(async () => {
-  const found = checkLibrary(COURSES).modules.find((m) => m.slug === SLUG);
-  assert.ok(found, `courses/${SLUG} is in the library`);
-  content = found;
-  root = await mkdtemp(join(tmpdir(), "rapport-order-"));
-  const zip = await readStream(exportPackage(content, { version: 1, format: "scorm12" }));
-  await unpackPackage(zip, join(root, "scorm12"));
-  host = await startLmsHost({ scorm12: join(root, "scorm12") });
-  browser = await launchBrowser();
+  content = starterModule(SLUG);
+  lms = await packagesInLms(content, ["scorm12"]);
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await lms?.close();
 });
 
 /** The values an LMS regrading at each SetValue would hold, in order, per commit. */
@@ -81,7 +63,7 @@ describe("a learner who fails a SCORM 1.2 package", () => {
     const right = Math.ceil((content.passMark * graded.length) / 100) - 1;
     assert.ok(right > 0);
     const wrong = new Set(graded.slice(right).map((q) => q.id));
-    const session = await launchInLms(browser, host, "scorm12");
+    const session = await launchInLms(lms.browser, lms.host, "scorm12");
     await playModule(session.frame, content, { wrong, reflection: "Ask Hana on Monday." });
     await leaveSco(session.page);
     const log = await lmsLog(session.page);

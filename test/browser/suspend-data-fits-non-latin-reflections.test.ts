@@ -1,27 +1,22 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { checkLibrary } from "../../server/content/check-library.ts";
+import type { Page } from "playwright-core";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { exportPackage, type PackageFormat } from "../../server/scorm/export-package.ts";
+import type { PackageFormat } from "../../server/scorm/export-package.ts";
 import { decodeSuspend } from "../../server/scorm/suspend-codec.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import {
   type Cmi,
   isGraded,
-  type LmsHost,
   launchInLms,
   leaveSco,
   lmsLog,
   playModule,
-  readStream,
-  startLmsHost,
-  unpackPackage,
 } from "../helpers/lms-host.ts";
+import {
+  type PackagesInLms,
+  packagesInLms,
+  starterModules,
+} from "../helpers/starter-packages-in-lms.ts";
 
 // Issue #12: with non-Latin reflections a SCORM 1.2 playthrough wrote 4,094 characters that were
 // 4,766 UTF-8 bytes; an LMS keeping 4,096 bytes cut it, the JSON stopped parsing and the learner's
@@ -29,7 +24,6 @@ import {
 // scorm-again LMS with three 2,000-character reflections in Russian, Chinese and both, failed (so
 // the learner comes back), left, and resumed from exactly what the LMS kept.
 
-const COURSES = fileURLToPath(new URL("../../courses/", import.meta.url));
 const SLUG = "managing-up";
 const FORMATS: PackageFormat[] = ["scorm12", "scorm2004"];
 
@@ -51,16 +45,13 @@ function prose(seed: number, length: number, piece: (x: number) => string): stri
   return out.slice(0, length);
 }
 
-let browser: Browser;
-let host: LmsHost;
-let root: string;
+let lms: PackagesInLms;
 let content: ModuleContent;
 let texts: Record<string, string>;
 
 before(async () => {
-  const library = checkLibrary(COURSES);
   // The largest starter module: the most lessons, and the most text in them.
-  const largest = [...library.modules].sort(
+  const largest = starterModules().sort(
     (a, b) =>
       b.lessons.length - a.lessons.length || JSON.stringify(b).length - JSON.stringify(a).length,
   )[0];
@@ -75,23 +66,11 @@ before(async () => {
       x % 2 ? `${RUSSIAN[x % RUSSIAN.length]} ` : CHINESE.slice(x % 60, (x % 60) + 3),
     ),
   };
-  root = await mkdtemp(join(tmpdir(), "rapport-suspend-"));
-  const dirs: Record<string, string> = {};
-  for (const format of FORMATS) {
-    dirs[format] = join(root, format);
-    await unpackPackage(
-      await readStream(exportPackage(content, { version: 1, format })),
-      dirs[format],
-    );
-  }
-  host = await startLmsHost(dirs);
-  browser = await launchBrowser();
+  lms = await packagesInLms(content, FORMATS);
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await lms?.close();
 });
 
 interface ScoState {
@@ -137,7 +116,7 @@ function resumeFrom(format: PackageFormat, cmi: Cmi): Record<string, unknown> {
 async function playLeaveResume(format: PackageFormat) {
   const graded = content.quiz.filter(isGraded);
   const wrong = new Set(graded.slice(1).map((q) => q.id));
-  const first = await launchInLms(browser, host, format);
+  const first = await launchInLms(lms.browser, lms.host, format);
   await playModule(first.frame, content, {
     wrong,
     reflection: "Ask Hana early.",
@@ -154,7 +133,7 @@ async function playLeaveResume(format: PackageFormat) {
     .map((c) => c.value ?? "");
   await first.close();
 
-  const second = await launchInLms(browser, host, format, resumeFrom(format, log.stored));
+  const second = await launchInLms(lms.browser, lms.host, format, resumeFrom(format, log.stored));
   const after = await scoState(second.page);
   return { before, after, suspends, stored: log.stored, second };
 }
