@@ -183,6 +183,28 @@ describe("an LMS that refuses to save", () => {
     await session.close();
   });
 
+  it("an element the LMS does not keep at all (SCORM 1.2 interactions, error 401) is let go without alarming the learner", async () => {
+    const session = await launchInLms(lms.browser, lms.host, "scorm12");
+    await setLmsFault(session.page, "set", {
+      code: "401",
+      message: "Not implemented error",
+      match: "^cmi\\.interactions\\.",
+    });
+    const did = await learnWhileRefused(session);
+    const log = await lmsLog(session.page);
+    assert.ok(
+      log.calls.some((c) => c.result === "false" && c.element?.startsWith("cmi.interactions.")),
+      "the LMS refused the interactions",
+    );
+    assert.equal(await session.frame.getByTestId("save-notice").isVisible(), false);
+    const retried = log.calls.filter((c) => c.element === `cmi.interactions.0.id`).length;
+    assert.equal(retried, 1, "not set again");
+    const suspend = decodeSuspend(String(log.stored?.suspend_data));
+    assert.ok(suspend?.a[did.check.id], "the learner's progress is stored");
+    assert.deepEqual(session.problems, []);
+    await session.close();
+  });
+
   it("the finish button terminates once: after a refused commit goes through, and never again on leaving", async () => {
     const session = await launchInLms(lms.browser, lms.host, "scorm2004");
     await playModule(session.frame, content, { wrong: new Set(), reflection: "Done." });

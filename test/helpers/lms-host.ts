@@ -67,6 +67,8 @@ export interface LmsLog {
 export interface LmsFault {
   code: string;
   message: string;
+  /** For SetValue: refuse only elements matching this regular expression (default: all). */
+  match?: string;
 }
 
 export type Cmi = Record<string, unknown> & {
@@ -286,6 +288,15 @@ const LMS_SCRIPT = `"use strict";
       log.calls.push({ method: "set", element, value: String(value), result: String(result) });
       if (String(result) !== "true" && !injected) log.rejected.push({ element, value, code: String(api[lastError]()) });
     }, () => fault.set);
+    // A SetValue fault with a match refuses only the elements it matches.
+    const setCall = api[set];
+    api[set] = (element, value) => {
+      const only = fault.set && fault.set.match;
+      if (!only || new RegExp(only).test(element)) return setCall(element, value);
+      const saved = fault.set;
+      fault.set = null;
+      try { return setCall(element, value); } finally { fault.set = saved; }
+    };
     wrap(get, ([element]) => { log.reads.push(element); });
     wrap(save, (_, result, injected) => {
       log.calls.push({ method: "commit", result: String(result) });

@@ -20,25 +20,40 @@ let retryDelay = FIRST_RETRY_MS;
 /** The learner asked to finish while saving was failing: terminate once a commit succeeds. */
 let finishWhenSaved = false;
 
+// "Not implemented" (1.2: 401; 2004: 401 undefined, 402 unimplemented element): the LMS does not
+// keep that element at all, which both standards allow for optional ones such as interactions in
+// SCORM 1.2. Asking again cannot help and the learner's progress is not affected, so such a value
+// is let go. The learner's place is not optional: refusing it is always a failure.
+const NOT_KEPT = new Set(["401", "402"]);
+const ESSENTIAL = /^cmi\.(suspend_data|location|core\.lesson_location)$/;
+
+/** Sets one element; the error if the LMS refused it in a way worth retrying. */
+function send(element: string, value: string): LmsError | null {
+  if (!lms || lms.set(element, value)) return null;
+  const error = lms.lastError();
+  return NOT_KEPT.has(error.code) && !ESSENTIAL.test(element) ? null : error;
+}
+
 /** Sets one element, remembering it if the LMS refuses it. */
 export function write(element: string, value: string | number): void {
   if (!lms || session.terminated) return;
   const text = String(value);
   refused.delete(element);
-  if (lms.set(element, text)) return;
+  const error = send(element, text);
+  if (!error) return;
   refused.set(element, text);
-  failed(lms.lastError());
+  failed(error);
 }
 
 /** Sets again, in order, what the LMS refused before; the first error if it still refuses. */
 function setRefusedAgain(): LmsError | null {
-  if (!lms) return null;
-  let error: LmsError | null = null;
+  let first: LmsError | null = null;
   for (const [element, value] of [...refused]) {
-    if (lms.set(element, value)) refused.delete(element);
-    else error ??= lms.lastError();
+    const error = send(element, value);
+    if (error) first ??= error;
+    else refused.delete(element);
   }
-  return error;
+  return first;
 }
 
 /** Commits; true only when the LMS took the commit and every value set so far. */
