@@ -219,6 +219,10 @@ describe("an LMS that refuses to save", () => {
       undefined,
       { timeout: 20_000 },
     );
+    await session.frame
+      .getByTestId("finish-status")
+      .getByText("Your progress is saved. You can close this module now.")
+      .waitFor();
     await leaveSco(session.page);
     const log = await lmsLog(session.page);
     assert.equal(log.terminations, 1, "Terminate once");

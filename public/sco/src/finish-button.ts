@@ -13,12 +13,21 @@ export function finishButton(): HTMLElement | null {
     role: "status",
     "data-testid": "finish-status",
   });
+  const done = "Your progress is saved. You can close this module now.";
   const finish = button("Finish", "finish", () => {
     finishSession(false);
     finish.disabled = true;
-    said.textContent = session.terminated
-      ? "Your progress is saved. You can close this module now."
-      : "Finishing as soon as the learning system saves your progress…";
+    if (session.terminated) {
+      said.textContent = done;
+      return;
+    }
+    said.textContent = "Finishing as soon as the learning system saves your progress…";
+    // The retries in save.ts terminate once a commit goes through; say so when it has.
+    const watch = setInterval(() => {
+      if (!session.terminated) return;
+      clearInterval(watch);
+      said.textContent = done;
+    }, 500);
   });
   return h("div", { class: "sco-finish" }, finish, said);
 }
