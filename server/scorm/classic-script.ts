@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../config.ts";
 
 export interface ClassicScript {
   script: Buffer;
-  /** Repository-relative paths of every file bundled in. */
+  /** Repository-relative paths of every file whose code is in the script. */
   sources: string[];
 }
 
@@ -24,12 +24,20 @@ export function buildClassicScript(entry: string, minify: "whitespace" | "all"):
     legalComments: "none",
     ...(minify === "all" ? { minify: true } : { minifyWhitespace: true }),
     metafile: true,
+    // node_modules may be a symlink (shared between checkouts): keep bundled paths, and so the
+    // generated names, the same as in a plain checkout.
+    preserveSymlinks: true,
     write: false,
   });
   const [file] = result.outputFiles;
   if (!file) throw new Error(`esbuild produced no script for ${entry}`);
   return {
     script: Buffer.from(file.text, "utf8"),
-    sources: Object.keys(result.metafile.inputs).sort(),
+    // A file imported only for its types contributes no bytes, and is not listed.
+    sources: Object.values(result.metafile.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path)
+      .sort(),
   };
 }

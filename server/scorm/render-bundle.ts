@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
 import { renderMarkdown } from "../content/render-markdown.ts";
 import { escapeJsonForScript } from "../http/json-for-script.ts";
 import { teachingLessons } from "../review/teaching-lesson.ts";
 import type { ScoContent, ScoOption, ScoQuestion, ScormTarget } from "./sco-content.ts";
-import { scoScript } from "./sco-script.ts";
+import { scoScript, scoStylesheet } from "./sco-script.ts";
 
 // A published module version becomes one static SCO bundle. Rapport's player frames it and an LMS
 // imports it zipped, so the same bytes are exercised everywhere; determinism lets the export zip
@@ -19,8 +18,6 @@ export interface BundleFile {
 /** Bumped whenever the shape of the embedded content changes in a way sco.js must know about. */
 export const BUNDLE_FORMAT = 1;
 
-const STATIC_DIR = new URL("../../public/sco/", import.meta.url);
-
 export function renderBundle(
   content: ModuleContent,
   opts: { version: number; target: ScormTarget },
@@ -30,7 +27,7 @@ export function renderBundle(
   const files: BundleFile[] = [
     { path: "index.html", data: Buffer.from(renderIndexHtml(sco, json), "utf8") },
     { path: "sco.js", data: scoScript() },
-    { path: "sco.css", data: readStatic("sco.css") },
+    { path: "sco.css", data: scoStylesheet() },
   ];
   return files;
 }
@@ -124,10 +121,6 @@ function normalizeQuestion(q: Question): ScoQuestion {
 
 function normalizeOption(o: { text: string; correct: boolean; feedback: string }): ScoOption {
   return { text: o.text, correct: o.correct === true, feedback: o.feedback };
-}
-
-function readStatic(name: string): Buffer {
-  return readFileSync(new URL(name, STATIC_DIR));
 }
 
 function renderIndexHtml(sco: ScoContent, json: string): string {

@@ -50,6 +50,26 @@ export interface LmsLog {
   commits: number;
   initialized: boolean;
   terminated: boolean;
+  /** SetValue, Commit and Terminate calls in order, with what the LMS answered ("true"/"false"). */
+  calls: {
+    method: "set" | "commit" | "terminate";
+    element?: string;
+    value?: string;
+    result: string;
+  }[];
+  /** Commits and terminations the LMS refused because of an injected fault. */
+  failedCommits: number;
+  terminations: number;
+  /** The CMI as of the last commit the LMS accepted: what a real LMS would have stored. */
+  stored: Cmi | null;
+}
+
+/** A refusal the LMS double answers with until the test lifts it (lmsFault in the LMS page). */
+export interface LmsFault {
+  code: string;
+  message: string;
+  /** For SetValue: refuse only elements matching this regular expression (default: all). */
+  match?: string;
 }
 
 export type Cmi = Record<string, unknown> & {
@@ -169,8 +189,12 @@ const LMS_SCRIPT = `"use strict";
     "12": { cp: "http://www.imsproject.org/xsd/imscp_rootv1p1p2", adlcp: "http://www.adlnet.org/xsd/adlcp_rootv1p2", scormType: "scormtype" },
     "2004": { cp: "http://www.imsglobal.org/xsd/imscp_v1p1", adlcp: "http://www.adlnet.org/xsd/adlcp_v1p3", imsss: "http://www.imsglobal.org/xsd/imsss", scormType: "scormType" },
   };
-  const log = { rejected: [], reads: [], commits: 0, initialized: false, terminated: false };
+  const log = { rejected: [], reads: [], commits: 0, initialized: false, terminated: false, calls: [], failedCommits: 0, terminations: 0, stored: null };
   window.lmsLog = log;
+  // Tests set lmsFault.commit or lmsFault.set to {code, message} to make the LMS refuse those
+  // calls (answering "false" and that error) until they set it back to null.
+  const fault = { commit: null, set: null };
+  window.lmsFault = fault;
   const fail = (message) => { window.lmsLaunch = { error: message }; };
   const kids = (el, ns, name) =>
     el ? [...el.children].filter((c) => c.namespaceURI === ns && c.localName === name) : [];
@@ -236,21 +260,58 @@ const LMS_SCRIPT = `"use strict";
     });
     const is2004 = edition === "2004";
     const api = new (is2004 ? window.Scorm2004API : window.Scorm12API)({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+    // A resumed learner: the test hands over what the LMS kept from the last visit.
+    const resume = window.lmsResume || {};
+    Object.assign(preload.cmi, resume);
     if (Object.keys(preload.cmi).length) api.loadFromJSON(preload);
-    const [init, get, set, save, end, lastError] = is2004
-      ? ["Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError"]
-      : ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError"];
-    const wrap = (method, after) => {
+    const [init, get, set, save, end, lastError, errorString] = is2004
+      ? ["Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError", "GetErrorString"]
+      : ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError", "LMSGetErrorString"];
+    // The error of the last call, when the double refused it rather than scorm-again.
+    let faulted = null;
+    const wrap = (method, after, faultOf) => {
       const call = api[method].bind(api);
-      api[method] = (...args) => { const result = call(...args); after(args, result); return result; };
+      api[method] = (...args) => {
+        const injected = faultOf ? faultOf() : null;
+        faulted = injected;
+        const result = injected ? "false" : call(...args);
+        after(args, result, injected);
+        return result;
+      };
     };
+    const realError = api[lastError].bind(api);
+    const realString = api[errorString].bind(api);
+    api[lastError] = () => (faulted ? faulted.code : realError());
+    api[errorString] = (code) => (faulted && String(code) === faulted.code ? faulted.message : realString(code));
+    const snapshot = () => JSON.parse(JSON.stringify(api.renderCMIToJSONObject().cmi));
     wrap(init, (_, result) => { if (String(result) === "true") log.initialized = true; });
-    wrap(set, ([element, value], result) => {
-      if (String(result) !== "true") log.rejected.push({ element, value, code: String(api[lastError]()) });
-    });
+    wrap(set, ([element, value], result, injected) => {
+      log.calls.push({ method: "set", element, value: String(value), result: String(result) });
+      if (String(result) !== "true" && !injected) log.rejected.push({ element, value, code: String(api[lastError]()) });
+    }, () => fault.set);
+    // A SetValue fault with a match refuses only the elements it matches.
+    const setCall = api[set];
+    api[set] = (element, value) => {
+      const only = fault.set && fault.set.match;
+      if (!only || new RegExp(only).test(element)) return setCall(element, value);
+      const saved = fault.set;
+      fault.set = null;
+      try { return setCall(element, value); } finally { fault.set = saved; }
+    };
     wrap(get, ([element]) => { log.reads.push(element); });
-    wrap(save, () => { log.commits += 1; });
-    wrap(end, () => { log.terminated = true; });
+    wrap(save, (_, result, injected) => {
+      log.calls.push({ method: "commit", result: String(result) });
+      if (injected) log.failedCommits += 1;
+      else log.commits += 1;
+      if (String(result) === "true") log.stored = snapshot();
+    }, () => fault.commit);
+    wrap(end, (_, result) => {
+      log.calls.push({ method: "terminate", result: String(result) });
+      log.terminations += 1;
+      log.terminated = true;
+      // Terminate stores the data as a commit does.
+      if (String(result) === "true") log.stored = snapshot();
+    });
     window.lmsApi = api;
     window[is2004 ? "API_1484_11" : "API"] = api;
 
@@ -279,14 +340,23 @@ export interface LmsSession {
   close(): Promise<void>;
 }
 
-/** Opens the LMS page for a package and waits until the SCO inside it has rendered. */
+/**
+ * Opens the LMS page for a package and waits until the SCO inside it has rendered. resume is CMI
+ * the LMS preloads (in scorm-again's loadFromJSON shape), as an LMS does for a returning learner.
+ */
 export async function launchInLms(
   browser: Browser,
   host: LmsHost,
   packageName: string,
+  resume?: Record<string, unknown>,
 ): Promise<LmsSession> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(5000);
+  if (resume) {
+    await context.addInitScript((cmi) => {
+      (window as unknown as { lmsResume: unknown }).lmsResume = cmi;
+    }, resume);
+  }
   const origin = new URL(host.baseUrl).origin;
   const offsite: string[] = [];
   await context.route(
@@ -327,6 +397,20 @@ export const cmiOf = (page: Page): Promise<Cmi> =>
         window as unknown as { lmsApi: { renderCMIToJSONObject(): { cmi: Cmi } } }
       ).lmsApi.renderCMIToJSONObject().cmi,
   );
+
+/** Makes the LMS double refuse commits or SetValues with this error, or (null) accept them again. */
+export async function setLmsFault(
+  page: Page,
+  call: "commit" | "set",
+  error: LmsFault | null,
+): Promise<void> {
+  await page.evaluate(
+    ([which, value]) => {
+      (window as unknown as { lmsFault: Record<string, unknown> }).lmsFault[which] = value;
+    },
+    [call, error] as const,
+  );
+}
 
 /** Navigating the frame away fires pagehide, where the SCO sets exit and terminates. */
 export async function leaveSco(page: Page): Promise<void> {
@@ -400,6 +484,8 @@ export interface QuizPlan {
   /** Ids of graded quiz questions to answer wrongly; every other one is answered right. */
   wrong: ReadonlySet<string>;
   reflection: string;
+  /** Texts for particular reflections, by id; the others get reflection. */
+  reflections?: Record<string, string>;
 }
 
 /**
@@ -429,7 +515,9 @@ export async function playModule(
   if ((content.reflections ?? []).length) {
     assert.equal(await title(), "Reflections");
     for (const r of content.reflections ?? []) {
-      await frame.getByTestId(`reflection-${r.id}`).fill(plan.reflection);
+      await frame
+        .getByTestId(`reflection-${r.id}`)
+        .fill(plan.reflections?.[r.id] ?? plan.reflection);
     }
     await frame.getByTestId("next").click();
   }

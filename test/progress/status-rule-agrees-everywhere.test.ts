@@ -12,7 +12,7 @@ import { moduleForCsv, writeAttemptsCsv } from "../../server/reports/attempts-cs
 import { moduleReport } from "../../server/reports/module-report.ts";
 import { applyCommit } from "../../server/runtime/apply-commit.ts";
 import { startAttempt } from "../../server/runtime/start-attempt.ts";
-import { scoScript, scoScriptSources } from "../../server/scorm/sco-script.ts";
+import { scoScriptSources } from "../../server/scorm/sco-script.ts";
 import { connectTestDatabase } from "../helpers/database.ts";
 import { scoCmi } from "../helpers/seed-progress.ts";
 
@@ -36,8 +36,8 @@ after(async () => {
 });
 
 test("the SCO script is built from this very status rule", () => {
+  // The sources are the files whose code is in the (minified) output, not merely imported.
   assert.ok(scoScriptSources().includes("server/progress/status-rule.ts"));
-  assert.match(scoScript().toString("utf8"), /function standing\(/);
 });
 
 interface Case {

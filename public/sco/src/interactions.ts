@@ -1,6 +1,7 @@
 import { correctAnswer, isCorrect, scormResponse } from "./answers.ts";
 import type { Question } from "./content.ts";
 import type { Lms } from "./lms-api.ts";
+import { write } from "./save.ts";
 import { isoDuration, scorm12ClockTime, scorm12Timespan } from "./scorm-time.ts";
 import { lms, session } from "./state.ts";
 
@@ -74,19 +75,19 @@ function writeInteraction(lms: Lms, it: Interaction): void {
   const n = session.interactionCount++;
   const at = `cmi.interactions.${n}.`;
   // The id and type go first: both standards reject a response before they know the type.
-  lms.set(`${at}id`, it.id);
-  lms.set(`${at}type`, it.type);
+  write(`${at}id`, it.id);
+  write(`${at}type`, it.type);
   const started = new Date(it.startedAt);
   if (kind === 2004) {
     // SCORM 2004 times allow at most two decimals of a second (toISOString gives three).
-    lms.set(`${at}timestamp`, started.toISOString().replace(/(\.\d{2})\d*Z$/, "$1Z"));
-    lms.set(`${at}description`, interactionDescription(it.description));
+    write(`${at}timestamp`, started.toISOString().replace(/(\.\d{2})\d*Z$/, "$1Z"));
+    write(`${at}description`, interactionDescription(it.description));
   } else {
-    lms.set(`${at}time`, scorm12ClockTime(started));
+    write(`${at}time`, scorm12ClockTime(started));
   }
-  if (it.pattern !== null) lms.set(`${at}correct_responses.0.pattern`, it.pattern);
-  lms.set(`${at}${kind === 2004 ? "learner_response" : "student_response"}`, it.response);
-  lms.set(`${at}result`, it.result);
+  if (it.pattern !== null) write(`${at}correct_responses.0.pattern`, it.pattern);
+  write(`${at}${kind === 2004 ? "learner_response" : "student_response"}`, it.response);
+  write(`${at}result`, it.result);
   const latency = Date.now() - it.startedAt;
-  lms.set(`${at}latency`, kind === 2004 ? isoDuration(latency) : scorm12Timespan(latency));
+  write(`${at}latency`, kind === 2004 ? isoDuration(latency) : scorm12Timespan(latency));
 }

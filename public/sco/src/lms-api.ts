@@ -67,7 +67,7 @@ export function safely<T>(call: () => T, fallback: T): T {
 
 /** The element names that differ between the editions. */
 export interface EditionNames {
-  calls: [string, string, string, string, string];
+  calls: [string, string, string, string, string, string, string];
   location: string;
   entry: string;
   sessionTime: string;
@@ -77,20 +77,42 @@ export interface EditionNames {
 // The two editions differ only in method and element names; the runtime speaks through this.
 const EDITIONS: Record<Edition, EditionNames> = {
   2004: {
-    calls: ["Initialize", "GetValue", "SetValue", "Commit", "Terminate"],
+    calls: [
+      "Initialize",
+      "GetValue",
+      "SetValue",
+      "Commit",
+      "Terminate",
+      "GetLastError",
+      "GetErrorString",
+    ],
     location: "cmi.location",
     entry: "cmi.entry",
     sessionTime: "cmi.session_time",
     exit: "cmi.exit",
   },
   12: {
-    calls: ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish"],
+    calls: [
+      "LMSInitialize",
+      "LMSGetValue",
+      "LMSSetValue",
+      "LMSCommit",
+      "LMSFinish",
+      "LMSGetLastError",
+      "LMSGetErrorString",
+    ],
     location: "cmi.core.lesson_location",
     entry: "cmi.core.entry",
     sessionTime: "cmi.core.session_time",
     exit: "cmi.core.exit",
   },
 };
+
+/** Why the LMS refused the last call, in its own words. */
+export interface LmsError {
+  code: string;
+  message: string;
+}
 
 /** One connected LMS, whichever edition it speaks. */
 export interface Lms {
@@ -101,12 +123,14 @@ export interface Lms {
   set(element: string, value: string | number): boolean;
   commit(): boolean;
   terminate(): boolean;
+  /** Asked right after a call returned false: GetLastError, then GetErrorString of its code. */
+  lastError(): LmsError;
 }
 
 export function connectLms(found: FoundApi | null): Lms | null {
   if (!found) return null;
   const kind: Edition = found.name === "API_1484_11" ? 2004 : 12;
-  const [init, get, set, save, end] = EDITIONS[kind].calls;
+  const [init, get, set, save, end, errorCode, errorText] = EDITIONS[kind].calls;
   // A missing method throws inside safely(), as any other failing call does.
   const call = (name: string, ...args: string[]) =>
     safely(() => (found.api[name] as ScormMethod)(...args), "");
@@ -118,5 +142,10 @@ export function connectLms(found: FoundApi | null): Lms | null {
     set: (el, value) => isTrue(call(set, el, String(value))),
     commit: () => isTrue(call(save, "")),
     terminate: () => isTrue(call(end, "")),
+    lastError: () => {
+      const code = String(call(errorCode) ?? "").trim() || "unknown";
+      const message = String(call(errorText, code) ?? "").trim();
+      return { code, message: message || "no reason given" };
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { content } from "./content.ts";
 import { connectLms, findApi } from "./lms-api.ts";
-import { saveLocation, saveSuspend } from "./save.ts";
+import { commitAndTerminate, saveLocation, saveSuspend, write } from "./save.ts";
+import { showSaveProblem } from "./save-notice.ts";
 import { isoDuration, scorm12Timespan } from "./scorm-time.ts";
 import { lms, session, setLms, state } from "./state.ts";
 import { currentStanding, hasGradedQuiz } from "./status-reporting.ts";
@@ -20,33 +21,40 @@ function readPassMark(): number {
   return content.passMark;
 }
 
-/** Connects to the LMS and restores the learner's state; without one, the SCO runs as a preview. */
+/**
+ * Connects to the LMS and restores the learner's state. Without an API the SCO runs as a preview;
+ * an API that refuses to initialise is reported to the learner, since nothing will be saved.
+ */
 export function startSession(): { location: string; preview: boolean } {
-  setLms(connectLms(findApi(content.target)));
-  if (lms && !lms.initialize()) setLms(null);
-  if (!lms) return { location: "", preview: true };
-  const names = lms.names;
-  session.entry = lms.get(names.entry);
+  const found = connectLms(findApi(content.target));
+  if (!found) return { location: "", preview: true };
+  if (!found.initialize()) {
+    // Shown once the page exists (main.ts mounts the notices and shows what is pending).
+    showSaveProblem(found.lastError());
+    return { location: "", preview: false };
+  }
+  setLms(found);
+  const names = found.names;
+  session.entry = found.get(names.entry);
   session.passMark = readPassMark();
   // Interactions are journaled: new answers append after whatever the LMS already holds.
-  session.interactionCount = Number.parseInt(lms.get("cmi.interactions._count"), 10) || 0;
-  if (lms.kind === 2004) session.initialCompletion = lms.get("cmi.completion_status");
-  else session.initialStatus = lms.get("cmi.core.lesson_status");
+  session.interactionCount = Number.parseInt(found.get("cmi.interactions._count"), 10) || 0;
+  if (found.kind === 2004) session.initialCompletion = found.get("cmi.completion_status");
+  else session.initialStatus = found.get("cmi.core.lesson_status");
   // Resume from suspend data whenever the LMS kept some: it only keeps it for this attempt.
-  restoreSuspend(lms.get("cmi.suspend_data"));
-  return { location: lms.get(names.location), preview: false };
+  session.unreadableSuspend = !restoreSuspend(found.get("cmi.suspend_data"));
+  return { location: found.get(names.location), preview: false };
 }
 
-export function finishSession(): void {
+/** Saves everything and terminates, once; leaving says the page is going away. */
+export function finishSession(leaving = false): void {
   if (!lms || session.terminated) return;
-  session.terminated = true;
   const names = lms.names;
   saveSuspend();
   saveLocation();
   const elapsed = Date.now() - session.startedAt;
-  lms.set(names.sessionTime, lms.kind === 2004 ? isoDuration(elapsed) : scorm12Timespan(elapsed));
+  write(names.sessionTime, lms.kind === 2004 ? isoDuration(elapsed) : scorm12Timespan(elapsed));
   const finished = currentStanding().completed && (state.quizPassed === true || !hasGradedQuiz());
-  lms.set(names.exit, finished ? (lms.kind === 2004 ? "normal" : "") : "suspend");
-  lms.commit();
-  lms.terminate();
+  write(names.exit, finished ? (lms.kind === 2004 ? "normal" : "") : "suspend");
+  commitAndTerminate(leaving);
 }

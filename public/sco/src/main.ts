@@ -4,6 +4,7 @@ import { buildShell, goTo } from "./navigation.ts";
 import { pageIndex } from "./page-list.ts";
 import { flushReflections } from "./pages/reflections.ts";
 import { commit } from "./save.ts";
+import { mountNotices } from "./save-notice.ts";
 import { type LearnerState, lms, session, state } from "./state.ts";
 import { reportProgress } from "./status-reporting.ts";
 
@@ -18,6 +19,7 @@ interface RapportSco {
   readonly api: "scorm2004" | "scorm12" | "preview";
   readonly entry: string;
   goTo(key: string): void;
+  /** Commits and terminates (once); the finish screen calls it, and so does leaving the page. */
   finish(): void;
 }
 
@@ -30,11 +32,13 @@ declare global {
 function start(): void {
   const { location, preview } = startSession();
   buildShell(preview);
+  mountNotices();
   reportProgress();
   goTo(pageIndex(location), false);
   listenToHost();
-  window.addEventListener("pagehide", finishSession);
-  window.addEventListener("beforeunload", finishSession);
+  // pagehide fires however the page goes (closed, navigated, frame replaced), and only then:
+  // beforeunload also fires when the learner then stays, which would end a session still in use.
+  window.addEventListener("pagehide", () => finishSession(true));
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && !session.terminated) {
       flushReflections();
@@ -54,7 +58,7 @@ window.RapportSco = {
     return session.entry;
   },
   goTo: (key) => goTo(pageIndex(key), true),
-  finish: finishSession,
+  finish: () => finishSession(false),
 };
 
 start();

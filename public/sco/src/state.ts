@@ -29,7 +29,11 @@ export const session = {
   passMark: content.passMark,
   current: 0,
   terminated: false,
-  reflectionsTrimmed: false,
+  /** Reflections the suspend data holds shortened (ids), and whether practice answers had to go. */
+  shortened: [] as string[],
+  practiceDropped: false,
+  /** The LMS kept suspend data this runtime cannot read, so the learner starts afresh. */
+  unreadableSuspend: false,
   initialCompletion: "",
   initialStatus: "",
 };

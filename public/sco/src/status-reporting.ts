@@ -1,6 +1,7 @@
 import { type Standing, standing } from "../../../server/progress/status-rule.ts";
 import { isGraded } from "./answers.ts";
 import { content } from "./content.ts";
+import { write } from "./save.ts";
 import { lms, session, state } from "./state.ts";
 
 // Completion, success and progress come from the platform's one status rule
@@ -25,10 +26,10 @@ export function reportProgress(): void {
   if (!lms) return;
   const standing = currentStanding();
   if (lms.kind === 2004) {
-    lms.set("cmi.progress_measure", standing.progress);
+    write("cmi.progress_measure", standing.progress);
     // Completion only moves forward, even if suspend data was lost along the way.
     const done = standing.completed || session.initialCompletion === "completed";
-    lms.set("cmi.completion_status", done ? "completed" : "incomplete");
+    write("cmi.completion_status", done ? "completed" : "incomplete");
   } else {
     report12Status(standing);
   }
@@ -41,7 +42,7 @@ function report12Status(standing: Standing): void {
   if (state.quizPassed === true) status = "passed";
   else if (state.quizPassed === false) status = "failed";
   else if (["completed", "failed"].includes(session.initialStatus)) status = session.initialStatus;
-  lms.set("cmi.core.lesson_status", status);
+  write("cmi.core.lesson_status", status);
 }
 
 export function reportScore(ratio: number): void {
@@ -51,12 +52,12 @@ export function reportScore(ratio: number): void {
   // SCORM 1.2: the final status goes before the score and again after it, so an LMS that
   // regrades when either element changes grades with the right pair.
   if (lms.kind === 12) report12Status(standing);
-  if (lms.kind === 2004) lms.set(`${score}scaled`, Math.round(ratio * 10000) / 10000);
-  lms.set(`${score}raw`, Math.round(ratio * 10000) / 100);
-  lms.set(`${score}min`, 0);
-  lms.set(`${score}max`, 100);
+  if (lms.kind === 2004) write(`${score}scaled`, Math.round(ratio * 10000) / 10000);
+  write(`${score}raw`, Math.round(ratio * 10000) / 100);
+  write(`${score}min`, 0);
+  write(`${score}max`, 100);
   if (lms.kind === 2004) {
-    lms.set("cmi.success_status", standing.success === "unknown" ? "unknown" : standing.success);
+    write("cmi.success_status", standing.success === "unknown" ? "unknown" : standing.success);
     reportProgress();
   } else report12Status(standing);
 }

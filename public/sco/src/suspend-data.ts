@@ -1,27 +1,24 @@
+import {
+  decodeSuspend,
+  fitSuspend,
+  REFLECTION_MAX,
+  SUSPEND_LIMITS,
+  type SuspendData,
+} from "../../../server/scorm/suspend-codec.ts";
 import { content } from "./content.ts";
 import type { Edition } from "./lms-api.ts";
-import { state } from "./state.ts";
+import { session, state } from "./state.ts";
 
-/** How much cmi.suspend_data each edition guarantees to keep. */
-export const SUSPEND_LIMIT: Record<Edition, number> = { 2004: 64000, 12: 4096 };
-export const REFLECTION_MAX = 2000;
+// The learner's state as suspend data. The format, its ASCII-only encoding, compression and the
+// fitting to an edition's limit are the shared codec's (server/scorm/suspend-codec.ts).
 
-/**
- * Suspend data, compact JSON:
- * {"v":1,"l":"1101","a":{"<questionId>":"<answer>"},"q":{"s":1,"n":2,"p":0},"r":{"<id>":"text"}}
- * l = lessons viewed (one digit per lesson), a = checked knowledge-check answers and current quiz
- * answers, q = quiz submitted/attempts/last result (p omitted before the first submit),
- * r = reflections (omitted when empty).
- */
-interface SuspendData {
-  v: 1;
-  l: string;
-  a: Record<string, string>;
-  q: { s: 0 | 1; n: number; p?: 0 | 1 };
-  r?: Record<string, string>;
-}
+export { REFLECTION_MAX };
+export const SUSPEND_LIMIT: Record<Edition, number> = SUSPEND_LIMITS;
 
-function suspendObject(reflections: Record<string, string>): SuspendData {
+/** Text of reflections as last stored, to tell whether a shortened one has been edited since. */
+const stored: Record<string, string> = {};
+
+function suspendObject(): SuspendData {
   const quiz: SuspendData["q"] = { s: state.quizSubmitted ? 1 : 0, n: state.quizAttempts };
   if (state.quizPassed !== null) quiz.p = state.quizPassed ? 1 : 0;
   const data: SuspendData = {
@@ -30,71 +27,41 @@ function suspendObject(reflections: Record<string, string>): SuspendData {
     a: state.answers,
     q: quiz,
   };
-  if (Object.keys(reflections).length) data.r = reflections;
+  const reflections = Object.entries(state.reflections).filter(([, text]) => text);
+  if (reflections.length) data.r = Object.fromEntries(reflections);
+  // A reflection stays marked as shortened until the learner changes what was kept of it.
+  const marks = session.shortened.filter((id) => state.reflections[id] === stored[id]);
+  if (marks.length) data.t = marks;
   return data;
 }
 
-function capReflections(cap: number): Record<string, string> {
-  const capped: Record<string, string> = {};
-  for (const [id, text] of Object.entries(state.reflections)) {
-    if (text) capped[id] = text.slice(0, cap).replace(/[\uD800-\uDBFF]$/, "");
-  }
-  return capped;
+/** The suspend string for an LMS that keeps limit characters; notes what had to give way. */
+export function serializeSuspend(limit: number): string {
+  const fitted = fitSuspend(
+    suspendObject(),
+    limit,
+    content.quiz.map((q) => q.id),
+  );
+  const kept = decodeSuspend(fitted.text);
+  for (const key of Object.keys(stored)) delete stored[key];
+  Object.assign(stored, kept?.r ?? {});
+  session.shortened = kept?.t ?? [];
+  session.practiceDropped = fitted.practiceDropped;
+  return fitted.text;
 }
 
-/** Serialises within the LMS's limit; reflections give way first, practice answers next. */
-export function serializeSuspend(limit: number): { json: string; trimmed: boolean } {
-  const full = JSON.stringify(suspendObject(capReflections(REFLECTION_MAX)));
-  if (full.length <= limit) return { json: full, trimmed: false };
-  let low = 0;
-  let high = REFLECTION_MAX;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (JSON.stringify(suspendObject(capReflections(mid))).length <= limit) low = mid;
-    else high = mid - 1;
-  }
-  const capped = JSON.stringify(suspendObject(low > 0 ? capReflections(low) : {}));
-  if (capped.length <= limit) return { json: capped, trimmed: true };
-  // Practice answers go last; the quiz alone (30 short answers at most) always fits.
-  const saved = state.answers;
-  state.answers = {};
-  for (const q of content.quiz) if (saved[q.id]) state.answers[q.id] = saved[q.id] as string;
-  const lean = JSON.stringify(suspendObject({}));
-  state.answers = saved;
-  return { json: lean, trimmed: true };
-}
-
-/** Suspend data as read back: anything at all, until checked. */
-interface StoredSuspend {
-  v?: unknown;
-  l?: unknown;
-  a?: unknown;
-  q?: unknown;
-  r?: unknown;
-}
-
-export function restoreSuspend(text: string): void {
-  let data: StoredSuspend | null;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return;
-  }
-  if (data?.v !== 1) return;
-  const viewed = data.l;
-  if (typeof viewed === "string") state.viewed = state.viewed.map((_, i) => viewed[i] === "1");
-  copyStrings(data.a, state.answers);
-  if (data.q && typeof data.q === "object") {
-    const quiz = data.q as { s?: unknown; n?: unknown; p?: unknown };
-    state.quizSubmitted = quiz.s === 1;
-    state.quizAttempts = Number.isInteger(quiz.n) ? (quiz.n as number) : 0;
-    state.quizPassed = quiz.p === 1 ? true : quiz.p === 0 ? false : null;
-  }
-  copyStrings(data.r, state.reflections);
-}
-
-function copyStrings(from: unknown, to: Record<string, string>): void {
-  for (const [key, value] of Object.entries((from ?? {}) as object)) {
-    if (typeof value === "string") to[key] = value;
-  }
+/** Restores state from what the LMS kept; false when something was kept but cannot be read. */
+export function restoreSuspend(text: string): boolean {
+  if (!text) return true;
+  const data = decodeSuspend(text);
+  if (!data) return false;
+  state.viewed = state.viewed.map((_, i) => data.l[i] === "1");
+  Object.assign(state.answers, data.a);
+  state.quizSubmitted = data.q.s === 1;
+  state.quizAttempts = data.q.n;
+  state.quizPassed = data.q.p === 1 ? true : data.q.p === 0 ? false : null;
+  Object.assign(state.reflections, data.r ?? {});
+  Object.assign(stored, data.r ?? {});
+  session.shortened = data.t ?? [];
+  return true;
 }

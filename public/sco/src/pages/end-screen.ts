@@ -1,6 +1,7 @@
 import { isCorrect, isGraded, likertBand } from "../answers.ts";
 import { content, type ScoLesson } from "../content.ts";
 import { button, h } from "../dom.ts";
+import { finishButton } from "../finish-button.ts";
 import { hostLinks, onHostLinks } from "../host-links.ts";
 import { session, state } from "../state.ts";
 import { formatPercent, quizScore } from "./quiz.ts";
@@ -56,6 +57,9 @@ export function renderEndScreen(actions: EndScreenActions): HTMLElement {
       passed ? null : button("Try again", "quiz-retry", actions.retry, true),
     ),
   );
+  // Once passed, the learner can end the LMS session here (leaving the page also ends it).
+  const finish = passed ? finishButton() : null;
+  if (finish) section.append(finish);
   nextSteps = h("div", { class: "sco-next-steps", "data-testid": "next-steps" });
   fillNextSteps(nextSteps);
   section.append(nextSteps);

@@ -2,6 +2,7 @@ import { content } from "../content.ts";
 import { h } from "../dom.ts";
 import { itemAt } from "../item-at.ts";
 import { commit, saveSuspend } from "../save.ts";
+import { hasSaveProblem } from "../save-notice.ts";
 import { lms, session, state } from "../state.ts";
 import { REFLECTION_MAX } from "../suspend-data.ts";
 
@@ -60,8 +61,9 @@ export function renderReflections(): HTMLElement[] {
 
 function savedMessage(): string {
   if (!lms) return "Preview: reflections are not being saved.";
-  if (session.reflectionsTrimmed) {
-    return "Saved. This learning system stores only a little text, so only the start of long reflections is kept.";
+  if (hasSaveProblem()) return "Not saved yet: see the notice above.";
+  if (session.shortened.length) {
+    return "Saved. This learning system keeps only a little text: see the note above on what was shortened.";
   }
   return "Saved.";
 }
