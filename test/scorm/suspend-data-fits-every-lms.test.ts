@@ -153,7 +153,11 @@ describe("suspend data encoding", () => {
       4096,
     );
     assert.ok(packed.startsWith("Z:"));
-    assert.deepEqual(factsFromSuspendData(packed, 1), { lessonsViewed: 1, quizSubmitted: true });
+    assert.deepEqual(factsFromSuspendData(packed, 1), {
+      lessonsViewed: 1,
+      viewedPositions: [0],
+      quizSubmitted: true,
+    });
   });
 });
 
