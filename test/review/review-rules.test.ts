@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { fsrs, Rating } from "ts-fsrs";
 import { REPO_ROOT } from "../../server/config.ts";
+import { correctAnswer } from "../../server/content/answer-encoding.ts";
 import { checkLibrary } from "../../server/content/check-library.ts";
 import type { Question } from "../../server/content/module-schema.ts";
-import { correctAnswer } from "../../server/content/answer-encoding.ts";
 import {
   answerFromForm,
   type GradedQuestion,
