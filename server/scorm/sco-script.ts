@@ -1,5 +1,4 @@
-import { buildSync } from "esbuild";
-import { REPO_ROOT } from "../config.ts";
+import { type BrowserScript, bundleBrowserScript } from "../http/browser-script.ts";
 
 // The SCO runtime is TypeScript under public/sco/src. esbuild bundles it, together with the
 // platform's status rule (server/progress/status-rule.ts), into one classic script once per
@@ -10,36 +9,10 @@ import { REPO_ROOT } from "../config.ts";
 
 export const SCO_ENTRY = "public/sco/src/main.ts";
 
-interface Built {
-  script: Buffer;
-  /** Repository-relative paths of every file bundled in. */
-  sources: string[];
-}
+let built: BrowserScript | null = null;
 
-let built: Built | null = null;
-
-function build(): Built {
-  if (!built) {
-    const result = buildSync({
-      entryPoints: [SCO_ENTRY],
-      absWorkingDir: REPO_ROOT,
-      bundle: true,
-      format: "iife",
-      target: "es2019",
-      platform: "browser",
-      charset: "utf8",
-      legalComments: "none",
-      minifyWhitespace: true,
-      metafile: true,
-      write: false,
-    });
-    const [file] = result.outputFiles;
-    if (!file) throw new Error("esbuild produced no SCO script");
-    built = {
-      script: Buffer.from(file.text, "utf8"),
-      sources: Object.keys(result.metafile.inputs).sort(),
-    };
-  }
+function build(): BrowserScript {
+  built ??= bundleBrowserScript(SCO_ENTRY, { target: "es2019" });
   return built;
 }
 
