@@ -2,11 +2,16 @@
 // delivers its commits to the server. Every commit is a full snapshot with a rising sequence
 // number, kept in localStorage until the server acknowledges it, so answers given while the
 // server is unreachable survive retries, reloads and closed tabs.
+// The last acknowledged snapshot is kept too ("saved"): offline, the service worker shows this
+// page as it was when it was last fetched, whose saved data and sequence number are older than
+// what the server already holds; the player resumes from the newer copy instead.
 (() => {
   const config = JSON.parse(document.getElementById("player-config").textContent);
   const statusEl = document.getElementById("save-status");
   const frame = document.getElementById("sco-frame");
   const pendingKey = `rapport:pending:${config.attemptId}`;
+  // The prefix is SAVED_COPY_PREFIX in public/sw/src/offline-rules.ts (cleared on sign-out).
+  const savedKey = `rapport:saved:${config.attemptId}`;
   const session = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
     b.toString(16).padStart(2, "0"),
   ).join("");
@@ -20,26 +25,34 @@
     "interactions",
   ];
 
-  const readPending = () => {
+  const readStored = (key) => {
     try {
-      return JSON.parse(localStorage.getItem(pendingKey) ?? "null");
+      return JSON.parse(localStorage.getItem(key) ?? "null");
     } catch {
       return null;
     }
   };
+  const readPending = () => readStored(pendingKey);
   const showStatus = (state, text) => {
     statusEl.dataset.state = state;
     statusEl.textContent = text;
   };
 
-  // Unsent work from an earlier visit is newer than what the server has: resume from it.
+  // Unsent work from an earlier visit is newer than what the server has: resume from it. So is a
+  // saved copy newer than this page (a kept copy of the page, shown offline).
   const pending = readPending();
+  const saved = readStored(savedKey);
+  if (saved && saved.seq <= config.seq) localStorage.removeItem(savedKey);
+  const newest = [pending, saved].reduce(
+    (best, s) => (s && s.seq > (best ? best.seq : config.seq) ? s : best),
+    null,
+  );
   let seq = config.seq;
   const cmi = { ...config.cmi };
-  if (pending && pending.seq > config.seq) {
-    for (const key of RESUMABLE) if (pending.cmi[key] !== undefined) cmi[key] = pending.cmi[key];
+  if (newest) {
+    for (const key of RESUMABLE) if (newest.cmi[key] !== undefined) cmi[key] = newest.cmi[key];
     cmi.entry = "resume";
-    seq = pending.seq;
+    seq = newest.seq;
   }
 
   const api = new window.Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
@@ -113,6 +126,11 @@
         }
         if (latest && latest.seq <= ack.seq) {
           forget();
+          try {
+            localStorage.setItem(savedKey, JSON.stringify(latest));
+          } catch {
+            // Without the copy, only an offline visit to an older kept page misses it.
+          }
           showStatus("saved", "All progress saved.");
         }
         retryDelay = 1000;
