@@ -59,8 +59,12 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 /** Waits until the service worker is active and controls this page; returns its script URL. */
 async function controllingWorker(page: Page): Promise<string> {
+  // Installing precaches the app shell first, which takes a while on a busy machine.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 15_000,
+    timeout: 30_000,
   });
   return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "");
 }
