@@ -4,7 +4,7 @@ import { type BrowserScript, bundleBrowserScript } from "../http/browser-script.
 // The TypeScript the pages load beside the plain scripts in public/js, bundled once per process
 // (Workbox's window module is bundled in) and served under /pwa/.
 const PAGE_SCRIPTS = {
-  "register.js": "public/pwa/src/register-service-worker.ts",
+  "app.js": "public/pwa/src/main.ts",
 } as const;
 
 export type PageScriptName = keyof typeof PAGE_SCRIPTS;

@@ -137,7 +137,7 @@ test("the manifest and icons are served and linked, and the service worker regis
     if (!precache) return [];
     return (await (await caches.open(precache)).keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const path of ["/css/site.css", "/js/player-host.js", "/offline.html", "/pwa/register.js"])
+  for (const path of ["/css/site.css", "/js/player-host.js", "/offline.html", "/pwa/app.js"])
     assert.ok(shell.includes(path), `${path} is precached (${shell.join(", ")})`);
   assert.ok(shell.includes("/vendor/scorm-again/scorm2004.min.js"));
   // The CSP stays strict: nothing had to be loosened for the worker or the manifest.

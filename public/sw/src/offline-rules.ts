@@ -45,3 +45,6 @@ export function changesWhoIsSignedIn(method: string, pathname: string): boolean 
 
 /** localStorage keys of the player's copy of progress the server has acknowledged. */
 export const SAVED_COPY_PREFIX = "rapport:saved:";
+
+/** localStorage key of review answers given offline, waiting to be sent. */
+export const REVIEW_QUEUE_KEY = "rapport:review-answers";

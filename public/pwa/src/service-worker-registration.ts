@@ -1,5 +1,5 @@
-// Loaded by every page (views/layout/top.ejs): registers the service worker that keeps the app
-// shell and the learner's modules for offline use, and forgets this learner's copies on sign-out.
+// Registers the service worker that keeps the app shell and the learner's modules for offline
+// use, and forgets this learner's copies on sign-out.
 import { Workbox } from "workbox-window";
 import { SAVED_COPY_PREFIX } from "../../sw/src/offline-rules.ts";
 
