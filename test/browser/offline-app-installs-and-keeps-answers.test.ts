@@ -63,8 +63,15 @@ async function controllingWorker(page: Page): Promise<string> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 30_000,
+  const controlled = () =>
+    page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 5_000,
+    });
+  // A page whose navigation started before the worker was active (the dashboard, when it
+  // activates during the sign-in post) is not claimed; the next page the learner opens is.
+  await controlled().catch(async () => {
+    await page.reload();
+    await controlled();
   });
   return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "");
 }
