@@ -39,9 +39,7 @@ after(async () => {
   await app?.stop();
 });
 
-async function newContext(
-  serviceWorkers: "allow" | "block" = "allow",
-): Promise<BrowserContext> {
+async function newContext(serviceWorkers: "allow" | "block" = "allow"): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
 }
 
