@@ -27,8 +27,13 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] 
 self.skipWaiting();
 clientsClaim();
 
-async function clearLearnerCaches(): Promise<void> {
-  await Promise.all(Object.values(LEARNER_CACHES).map((name) => caches.delete(name)));
+// Kept pages wait for a clearing under way, so the first page after a sign-in is never written
+// into the cache just before the clearing removes it, nor the other way round.
+let clearing: Promise<unknown> = Promise.resolve();
+
+function clearLearnerCaches(): Promise<unknown> {
+  clearing = Promise.all(Object.values(LEARNER_CACHES).map((name) => caches.delete(name)));
+  return clearing;
 }
 
 // Registered before Workbox's listener: signing in or out (a form post the browser sends itself,
@@ -54,8 +59,12 @@ precacheAndRoute(self.__WB_MANIFEST);
 // Only whole, direct answers are kept: a redirect (to the sign-in page, say) or an error is not
 // the page that was asked for.
 const onlyComplete = {
-  cacheWillUpdate: async ({ response }: { response: Response }) =>
-    response.status === 200 && !response.redirected && response.type === "basic" ? response : null,
+  cacheWillUpdate: async ({ response }: { response: Response }) => {
+    await clearing;
+    return response.status === 200 && !response.redirected && response.type === "basic"
+      ? response
+      : null;
+  },
 };
 
 // A version's bundle never changes its content, but sco.js may improve with a new release of
