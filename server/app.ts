@@ -23,6 +23,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { outboxRouter } from "./mail/outbox-routes.ts";
 import { playerRouter } from "./player/player-routes.ts";
+import { pwaRouter } from "./pwa/pwa-routes.ts";
 import { reportRouter } from "./reports/report-routes.ts";
 import { reviewGlanceForDashboard, reviewRouter } from "./review/review-routes.ts";
 import { defaultReviewWiring, type ReviewWiring } from "./review/wiring.ts";
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
     }),
   );
   app.use(healthRouter({ connection: deps.connection }));
+  app.use(pwaRouter());
   app.use(
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );

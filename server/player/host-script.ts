@@ -1,4 +1,4 @@
-import { buildClassicScript } from "../scorm/classic-script.ts";
+import { bundleBrowserScript } from "../http/browser-script.ts";
 
 // The player's and the editor preview's host scripts are TypeScript under public/host/src,
 // type-checked with the SCO runtime (tsconfig in public/) and sharing the host↔SCO message types
@@ -20,7 +20,7 @@ export const isHostScript = (name: string): name is HostScriptName =>
 export function hostScript(name: HostScriptName): Buffer {
   let script = built.get(name);
   if (!script) {
-    script = buildClassicScript(HOST_SCRIPTS[name], "all").script;
+    script = bundleBrowserScript(HOST_SCRIPTS[name], { target: "es2019", minify: "all" }).script;
     built.set(name, script);
   }
   return script;

@@ -13,13 +13,18 @@ import { modulePageData } from "./module-page.ts";
 import { playerPageData } from "./player-page.ts";
 
 const require = createRequire(import.meta.url);
-const SCORM_AGAIN_DIST = dirname(require.resolve("scorm-again/scorm2004/min"));
+/** The SCORM 2004 API the player page loads (the service worker keeps it with the app shell). */
+export const SCORM_AGAIN_FILE = join(
+  dirname(require.resolve("scorm-again/scorm2004/min")),
+  "scorm2004.min.js",
+);
+export const SCORM_AGAIN_URL = "/vendor/scorm-again/scorm2004.min.js";
 
 export function playerRouter(deps: { secret: string }): Router {
   const router = Router();
 
-  router.get("/vendor/scorm-again/scorm2004.min.js", (_req, res) => {
-    res.sendFile(join(SCORM_AGAIN_DIST, "scorm2004.min.js"), { maxAge: "1d" });
+  router.get(SCORM_AGAIN_URL, (_req, res) => {
+    res.sendFile(SCORM_AGAIN_FILE, { maxAge: "1d" });
   });
 
   // The player's and the preview's host scripts, built from TypeScript (host-script.ts).

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
-import { buildClassicScript, type ClassicScript } from "./classic-script.ts";
+import { type BrowserScript, bundleBrowserScript } from "../http/browser-script.ts";
 
 // The SCO runtime is TypeScript under public/sco/src. esbuild bundles it, together with the
 // platform's status rule (server/progress/status-rule.ts), into one classic script once per
@@ -14,11 +14,11 @@ import { buildClassicScript, type ClassicScript } from "./classic-script.ts";
 
 export const SCO_ENTRY = "public/sco/src/main.ts";
 
-let built: ClassicScript | null = null;
+let built: BrowserScript | null = null;
 
-function build(): ClassicScript {
+function build(): BrowserScript {
   // Fully minified (local names too): every byte ships in every package.
-  built ??= buildClassicScript(SCO_ENTRY, "all");
+  built ??= bundleBrowserScript(SCO_ENTRY, { target: "es2019", minify: "all" });
   return built;
 }
 

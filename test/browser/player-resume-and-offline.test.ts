@@ -40,8 +40,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function newContext(serviceWorkers: "allow" | "block" = "allow"): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
 }
 
 function check(lessonIndex: number, checkIndex: number): Question {
@@ -131,7 +131,10 @@ test("closing the tab after lesson 3 and coming back resumes there with the answ
 test("answers given while the server is down reach the database when it returns, even across a reload", async (t) => {
   const email = "omar@example.com";
   await createLearner(email);
-  const page = await (await newContext()).newPage();
+  // Without the service worker (a browser that has none, or a first visit before it is ready),
+  // a reload while the server is down fails; the answers still survive it on the device. With
+  // the worker, see offline-app-installs-and-keeps-answers.test.ts.
+  const page = await (await newContext("block")).newPage();
   await signIn(page, app.baseUrl, email);
   const attemptId = await openFromCatalog(page, app.baseUrl, trust.title, "Start");
   const playerUrl = page.url();

@@ -2,7 +2,10 @@ import type { Scorm2004Api } from "./scorm-again.ts";
 
 // Delivers the SCO's commits to the server. Every commit is a full snapshot with a rising
 // sequence number, kept in localStorage until the server acknowledges it, so answers given while
-// the server is unreachable survive retries, reloads and closed tabs.
+// the server is unreachable survive retries, reloads and closed tabs. The last acknowledged
+// snapshot is kept too (the "saved copy"): offline, the service worker shows the player page as it
+// was last fetched, whose data and sequence number are older than what the server already holds,
+// and the player resumes from the newer copy instead.
 
 export interface Commit {
   seq: number;
@@ -17,6 +20,8 @@ export interface CommitQueueOptions {
   commitUrl: string;
   commitToken: string;
   pendingKey: string;
+  /** Where the last acknowledged snapshot is kept. */
+  savedKey: string;
   session: string;
   seq: number;
   show(state: SaveState, text: string): void;
@@ -25,9 +30,10 @@ export interface CommitQueueOptions {
 // Anything else (409 "send it again", 408, 429, 5xx, no answer) is retried with backoff.
 const FINAL_REFUSALS = new Set([400, 403, 404, 413]);
 
-export function readPending(pendingKey: string): Commit | null {
+/** The snapshot kept under `key` (pending or saved copy), or null. */
+export function readStored(key: string): Commit | null {
   try {
-    return JSON.parse(localStorage.getItem(pendingKey) ?? "null");
+    return JSON.parse(localStorage.getItem(key) ?? "null");
   } catch {
     return null;
   }
@@ -55,7 +61,7 @@ export function commitQueue(opts: CommitQueueOptions) {
     }
     return commit;
   };
-  const current = () => readPending(pendingKey) ?? inMemory;
+  const current = () => readStored(pendingKey) ?? inMemory;
   const forget = () => {
     localStorage.removeItem(pendingKey);
     inMemory = null;
@@ -81,6 +87,11 @@ export function commitQueue(opts: CommitQueueOptions) {
       }
       if (latest && latest.seq <= ack.seq) {
         forget();
+        try {
+          localStorage.setItem(opts.savedKey, JSON.stringify(latest));
+        } catch {
+          // Without the copy, only an offline visit to an older kept page misses it.
+        }
         show("saved", "All progress saved.");
       }
       retryDelay = 1000;

@@ -1,5 +1,6 @@
 import type { HostHello, PlayerConfig } from "../../../server/player/host-messages.ts";
-import { commitQueue, readPending, type SaveState } from "./commit-queue.ts";
+import { SAVED_COPY_PREFIX } from "../../sw/src/offline-rules.ts";
+import { type Commit, commitQueue, readStored, type SaveState } from "./commit-queue.ts";
 import { createApi, element } from "./scorm-again.ts";
 
 // Rapport's player: provides the SCORM 2004 API (scorm-again) to the framed SCO bundle, delivers
@@ -28,6 +29,8 @@ const statusEl = element("save-status");
 const progressEl = element("player-progress");
 const frame = element<HTMLIFrameElement>("sco-frame");
 const pendingKey = `rapport:pending:${config.attemptId}`;
+// Cleared with the learner's caches on sign-out (public/pwa/src/service-worker-registration.ts).
+const savedKey = `${SAVED_COPY_PREFIX}${config.attemptId}`;
 const session = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
   b.toString(16).padStart(2, "0"),
 ).join("");
@@ -44,14 +47,21 @@ const showProgress = (measure: unknown) => {
   progressEl.textContent = `${percent}%`;
 };
 
-// Unsent work from an earlier visit is newer than what the server has: resume from it.
-const pending = readPending(pendingKey);
+// Unsent work from an earlier visit is newer than what the server has: resume from it. So is a
+// saved copy newer than this page (a kept copy of the page, shown offline).
+const pending = readStored(pendingKey);
+const saved = readStored(savedKey);
+if (saved && saved.seq <= config.seq) localStorage.removeItem(savedKey);
+const newest = [pending, saved].reduce<Commit | null>(
+  (best, s) => (s && s.seq > (best ? best.seq : config.seq) ? s : best),
+  null,
+);
 let seq = config.seq;
 const cmi = { ...config.cmi };
-if (pending && pending.seq > config.seq) {
-  for (const key of RESUMABLE) if (pending.cmi[key] !== undefined) cmi[key] = pending.cmi[key];
+if (newest) {
+  for (const key of RESUMABLE) if (newest.cmi[key] !== undefined) cmi[key] = newest.cmi[key];
   cmi.entry = "resume";
-  seq = pending.seq;
+  seq = newest.seq;
 }
 showProgress(cmi.progress_measure);
 
@@ -61,6 +71,7 @@ const queue = commitQueue({
   commitUrl: config.commitUrl,
   commitToken: config.commitToken,
   pendingKey,
+  savedKey,
   session,
   seq,
   show,
