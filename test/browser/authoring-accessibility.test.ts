@@ -89,7 +89,18 @@ for (const width of [1280, 320]) {
     assert.equal(await page.evaluate(() => document.activeElement?.id), "remove-quiz-0");
 
     // The editor with errors showing is still accessible.
+    // Previews and hints still arriving re-render parts of the form: let them land first, so the
+    // edit below is made on the field the editor keeps.
+    await page.waitForLoadState("networkidle");
     await page.locator("#f-title").fill("");
+    // Save now rather than after the autosave's pause, and say what the editor showed instead.
+    const outcome = await page.evaluate(() =>
+      (
+        window as unknown as { RapportEditor: { saver: { flush(): Promise<string> } } }
+      ).RapportEditor.saver.flush(),
+    );
+    const status = page.locator("#save-status");
+    assert.equal(outcome, "invalid", `the save says ${await status.textContent()}`);
     await page.locator('#save-status[data-state="invalid"]').waitFor();
     await assertNoViolations(page, `the editor showing errors at ${width}px`);
     await page.locator("#f-title").fill("Module axe-module");
