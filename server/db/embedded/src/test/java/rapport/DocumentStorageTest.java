@@ -85,14 +85,14 @@ class DocumentStorageTest {
     /** Opens the file without the server and counts the map's distinct keys stored as marked ObjectIds. */
     private static int objectIdKeysIn(File file, String mapName) {
         RawForms keys = new RawForms((byte) 0xBE, buff -> 12);
-        readRaw(file, mapName, keys, DocumentDataType.INSTANCE);
+        readRaw(file, mapName, keys, new DocumentDataType());
         return keys.seen.size();
     }
 
     /** Opens the file without the server and counts the map's values stored as marked BSON. */
     private static int bsonValuesIn(File file, String mapName) {
         RawForms values = new RawForms((byte) 0xBD, buff -> Integer.reverseBytes(buff.getInt(buff.position())));
-        readRaw(file, mapName, PositionDataType.INSTANCE, values);
+        readRaw(file, mapName, new PositionDataType(), values);
         return values.seen.size();
     }
 
@@ -213,12 +213,12 @@ class DocumentStorageTest {
             .append("name", "Ada").append("tags", List.of("a", "b"));
 
         WriteBuffer ours = new WriteBuffer();
-        DocumentDataType.INSTANCE.write(ours, document);
+        new DocumentDataType().write(ours, document);
         ByteBuffer bson = ours.getBuffer();
         bson.flip();
         assertEquals((byte) 0xBD, bson.get(0), "the BSON mark");
         assertEquals(bson.limit() - 1, Integer.reverseBytes(bson.getInt(1)), "the BSON length follows it");
-        assertEquals(document, DocumentDataType.INSTANCE.read(bson));
+        assertEquals(document, new DocumentDataType().read(bson));
         assertEquals(bson.limit(), bson.position(), "reading consumes exactly the value");
 
         WriteBuffer old = new WriteBuffer();
@@ -226,6 +226,23 @@ class DocumentStorageTest {
         ByteBuffer serialised = old.getBuffer();
         serialised.flip();
         assertTrue(serialised.limit() > bson.limit(), "Java serialisation is the larger form");
-        assertEquals(document, DocumentDataType.INSTANCE.read(serialised));
+        assertEquals(document, new DocumentDataType().read(serialised));
+    }
+
+    @Test
+    void objectIdKeysKeepTheOrderH2GaveThem() {
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(new de.bwaldvogel.mongo.bson.ObjectId());
+        }
+        ids.add("a string key");
+        ids.add(42);
+        List<Object> ours = new ArrayList<>(ids);
+        List<Object> h2 = new ArrayList<>(ids);
+        PositionDataType positions = new PositionDataType();
+        ObjectDataType stock = new ObjectDataType();
+        ours.sort(positions::compare);
+        h2.sort(stock::compare);
+        assertEquals(h2, ours);
     }
 }

@@ -26,14 +26,10 @@ import io.netty.buffer.Unpooled;
  */
 public final class DocumentDataType extends BasicDataType<Document> {
 
-    public static final DocumentDataType INSTANCE = new DocumentDataType();
-
     static final byte BSON_MARK = (byte) 0xBD;
 
+    /** Not shared between maps: H2's type keeps per-call state in a plain field. */
     private final ObjectDataType legacy = new ObjectDataType();
-
-    private DocumentDataType() {
-    }
 
     /**
      * Values are encoded when the store commits, on its committer thread, where a failure would

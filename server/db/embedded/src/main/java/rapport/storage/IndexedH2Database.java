@@ -90,8 +90,8 @@ public class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
-            new MVMap.Builder<Object, Document>().keyType(PositionDataType.INSTANCE)
-                .valueType(DocumentDataType.INSTANCE));
+            new MVMap.Builder<Object, Document>().keyType(new PositionDataType())
+                .valueType(new DocumentDataType()));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
         IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
             cursorRegistry, opened != null);

@@ -19,30 +19,38 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  */
 public final class PositionDataType extends BasicDataType<Object> {
 
-    public static final PositionDataType INSTANCE = new PositionDataType();
-
     /** Outside H2's own type tags, which stay below 128 (and apart from {@link DocumentDataType}'s). */
     static final byte OBJECT_ID_MARK = (byte) 0xBE;
     private static final int OBJECT_ID_BYTES = 12;
 
+    /**
+     * H2's type remembers the last kind of value it handled in a plain field, so it is not safe
+     * to share: each map gets its own (as each did before), and ObjectIds, the common case, are
+     * compared without it.
+     */
     private final ObjectDataType legacy = new ObjectDataType();
-
-    private PositionDataType() {
-    }
 
     @Override
     public int compare(Object a, Object b) {
+        // The same order H2 gives them: same-class Comparables compare with compareTo.
+        if (isObjectId(a) && isObjectId(b)) {
+            return ((ObjectId) a).compareTo((ObjectId) b);
+        }
         return legacy.compare(a, b);
+    }
+
+    private static boolean isObjectId(Object key) {
+        return key != null && key.getClass() == ObjectId.class;
     }
 
     @Override
     public int getMemory(Object key) {
-        return key != null && key.getClass() == ObjectId.class ? 64 : legacy.getMemory(key);
+        return isObjectId(key) ? 64 : legacy.getMemory(key);
     }
 
     @Override
     public void write(WriteBuffer buff, Object key) {
-        if (key != null && key.getClass() == ObjectId.class) {
+        if (isObjectId(key)) {
             buff.put(OBJECT_ID_MARK).put(((ObjectId) key).toByteArray());
         } else {
             legacy.write(buff, key);
