@@ -11,7 +11,17 @@ export interface SuspendFacts {
   quizSubmitted: boolean;
 }
 
+/**
+ * The longest compressed suspend data the server decompresses. LZ output can grow with the square
+ * of its input, so a crafted 64,000-character commit could make hundreds of millions of
+ * characters on the event loop; this many characters make at most a few million. The SCO only
+ * compresses what would not fit plainly (4,096 in SCORM 1.2, which never reaches this server;
+ * 64,000 in 2004), so longer compressed data falls back to the stored CMI values.
+ */
+export const MAX_COMPRESSED_FACTS = 4200;
+
 export function factsFromSuspendData(text: string, lessonCount: number): SuspendFacts | null {
+  if (text.startsWith("Z:") && text.length > MAX_COMPRESSED_FACTS) return null;
   const data = decodeSuspend(text);
   if (!data) return null;
   const viewedPositions = [...data.l.slice(0, lessonCount)].flatMap((c, i) =>

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { factsFromSuspendData } from "../../server/progress/suspend-facts.ts";
+import lz from "lz-string";
+import { factsFromSuspendData, MAX_COMPRESSED_FACTS } from "../../server/progress/suspend-facts.ts";
 import {
   asciiJson,
   decodeSuspend,
@@ -158,6 +160,25 @@ describe("suspend data encoding", () => {
       viewedPositions: [0],
       quizSubmitted: true,
     });
+  });
+});
+
+describe("the server's reading of suspend data", () => {
+  it("does not decompress compressed data longer than its cap (a few KB can expand to megabytes)", () => {
+    // test/fixtures/suspend-data-lz-bomb.txt: lz-string's compression of valid suspend data whose
+    // reflection is 3,500,000 "a"s (made once; compressing it takes seconds).
+    const bomb = readFileSync(
+      new URL("../fixtures/suspend-data-lz-bomb.txt", import.meta.url),
+      "utf8",
+    ).trim();
+    assert.ok(bomb.length > MAX_COMPRESSED_FACTS, `${bomb.length} characters`);
+    assert.ok(bomb.length < 64_000, "a size the commit endpoint accepts");
+    assert.ok((decodeSuspend(bomb)?.r?.x?.length ?? 0) > 3_000_000, "it is valid and expands");
+    assert.equal(factsFromSuspendData(bomb, 1), null);
+    // Under the cap, compressed data is read as before.
+    const small = { v: 1, l: "1", a: {}, q: { s: 1, n: 1, p: 1 }, r: { x: "a".repeat(2000) } };
+    const packed = `Z:${lz.compressToBase64(JSON.stringify(small))}`;
+    assert.equal(factsFromSuspendData(packed, 1)?.quizSubmitted, true);
   });
 });
 
