@@ -7,6 +7,7 @@ import { connectDatabase, type Database } from "../db/connect.ts";
 import { createConsoleLogger } from "../http/logger.ts";
 import { startBackgroundJobs } from "../jobs/background-jobs.ts";
 import { migrateToStatusRule } from "../progress/migrate-status-rule.ts";
+import { onCertificateFailure } from "../progress/record-progress.ts";
 import { reviewWiringFromConfig } from "../review/wiring.ts";
 import { drainable } from "./drainable-server.ts";
 import { stopOnSignals } from "./graceful-stop.ts";
@@ -25,6 +26,12 @@ export async function runServer(config: Config, opts: { clusterWorker: boolean }
   const logger = createConsoleLogger({ level: config.logLevel, env: config.env });
   onAuditFailure((err, event) =>
     logger.error({ err, action: event.action }, "audit event not recorded"),
+  );
+  onCertificateFailure((err, passed) =>
+    logger.error(
+      { err, slug: passed.slug, version: passed.version },
+      "certificate not issued at the pass (the certificate page issues it)",
+    ),
   );
   let db: Database;
   try {

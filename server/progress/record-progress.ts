@@ -1,5 +1,5 @@
 import type mongoose from "mongoose";
-import { issueCertificate } from "../certificates/issue-certificate.ts";
+import { issueCertificate, type PassedVersion } from "../certificates/issue-certificate.ts";
 import { recordReviewAnswers } from "../review/record-review-answers.ts";
 import { firstAttemptIncrements, mergeQuestionIncrements } from "./first-attempt-counts.ts";
 import { type FunnelFlags, funnelIncrements } from "./funnel-steps.ts";
@@ -118,14 +118,29 @@ export async function recordCommit(input: {
     });
   // A pass earns the certificate for this version at once. Last, so nothing else waits on it;
   // issuing is idempotent, and the certificate page issues it too should this write be lost.
-  if (after.successRank === 2 && before.successRank < 2)
-    await issueCertificate({
+  if (after.successRank === 2 && before.successRank < 2) {
+    const passed = {
       userId: a.userId,
       moduleId: a.moduleId,
       slug: a.slug,
       version: a.version,
       passedAt: now,
-    });
+    };
+    // The commit is stored by now: a failure here must not answer it with an error (the player
+    // would show one on a pass). The certificate page issues it later; the operator is told.
+    await issueCertificate(passed).catch((err: unknown) => reportCertificateFailure(err, passed));
+  }
+}
+
+type CertificateFailureReporter = (err: unknown, passed: PassedVersion) => void;
+
+let reportCertificateFailure: CertificateFailureReporter = (err, passed) => {
+  console.error(`certificate for ${passed.slug} v${passed.version} not issued at the pass`, err);
+};
+
+/** Where a certificate that could not be issued at the pass is reported (the app's logger). */
+export function onCertificateFailure(reporter: CertificateFailureReporter): void {
+  reportCertificateFailure = reporter;
 }
 
 /** Moves the learner's summary forward; returns what the module rollup must add for it. */

@@ -8,6 +8,7 @@ import { issueCertificate } from "../../server/certificates/issue-certificate.ts
 import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
 import { SESSION_COOKIE } from "../../server/http/session.ts";
+import { onCertificateFailure, recordCommit } from "../../server/progress/record-progress.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { signedInLearner } from "../helpers/learner.ts";
 import { publishedContent } from "../helpers/player-driver.ts";
@@ -163,4 +164,27 @@ test("the learner's certificate page, its PDF, and the public verification page"
     assert.equal(res.status, 404, madeUp);
     assert.match(await res.text(), /Certificate not found/);
   }
+});
+
+test("a certificate that cannot be issued at the pass is reported, and the commit is not failed", async () => {
+  const reported: string[] = [];
+  onCertificateFailure((_err, passed) => reported.push(`${passed.slug} v${passed.version}`));
+  const moduleDoc = await Module.findOne({ slug: "trust" }).lean();
+  assert.ok(moduleDoc);
+  const state = { completionRank: 2, successRank: 2, scoreScaled: 0.9, progressMeasure: 1 };
+  // A learner id that is not an ObjectId makes issuing throw after the summary and rollups.
+  await recordCommit({
+    attempt: {
+      _id: new mongoose.Types.ObjectId(),
+      userId: "not-an-object-id" as unknown as mongoose.Types.ObjectId,
+      moduleId: moduleDoc._id,
+      slug: "trust",
+      number: 1,
+      version: 1,
+    },
+    before: { completionRank: 1, successRank: 0, seq: 1, interactionCount: 0 },
+    after: { ...state, seq: 2 },
+    now: new Date(),
+  });
+  assert.deepEqual(reported, ["trust v1"]);
 });
