@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { inflateSync } from "node:zlib";
 import mongoose from "mongoose";
 import { User } from "../../server/auth/user-model.ts";
 import { publishModule } from "../../server/authoring/publish-module.ts";
 import { Certificate } from "../../server/certificates/certificate-model.ts";
+import { certificatePdf } from "../../server/certificates/certificate-pdf.ts";
 import { issueCertificate } from "../../server/certificates/issue-certificate.ts";
 import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
@@ -187,4 +189,35 @@ test("a certificate that cannot be issued at the pass is reported, and the commi
     now: new Date(),
   });
   assert.deepEqual(reported, ["trust v1"]);
+});
+
+test("the PDF embeds a font with the learner's Cyrillic name in it", async () => {
+  const pdf = await certificatePdf(
+    {
+      learnerName: "Иван Петров",
+      moduleTitle: "Доверие",
+      version: 2,
+      passedAt: new Date("2026-11-30T10:00:00Z"),
+      code: "AAAAAAAAAAAAAAAAAAAAAA",
+    },
+    "https://rapport.example/certificates/verify/AAAAAAAAAAAAAAAAAAAAAA",
+  );
+  const text = pdf.toString("latin1");
+  assert.match(text, /\/FontName \/[A-Z]{6}\+DejaVuSans-Bold/, "the bold face is embedded");
+  // The ToUnicode maps of the embedded fonts say which characters their glyphs draw.
+  const unicode = [...text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+    .map((m) => {
+      try {
+        return inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .filter((s) => s.includes("beginbfrange") || s.includes("beginbfchar"))
+    .join("\n")
+    .toLowerCase();
+  for (const letter of "ИванПетровДоверие") {
+    const hex = letter.charCodeAt(0).toString(16).padStart(4, "0");
+    assert.ok(unicode.includes(`<${hex}>`), `a glyph for ${letter}`);
+  }
 });
