@@ -2,6 +2,9 @@ import { z } from "zod";
 import { likertBandProblems } from "./likert-bands.ts";
 import { markdownLimitProblem } from "./markdown-limits.ts";
 
+/** The most options, ordering items or matching pairs a question may have (letters a to h). */
+export const MAX_CHOICES = 8;
+
 // The one definition of a module. The courses/ loader, the authoring UI and the exporter all
 // validate through it, so an error message reads the same wherever the module came from.
 
@@ -49,14 +52,22 @@ const sameness = (s: string) =>
  */
 function questionSchemas(strict: boolean) {
   const singleQuestion = z
-    .strictObject({ ...base, type: z.literal("single"), options: z.array(option).min(2).max(8) })
+    .strictObject({
+      ...base,
+      type: z.literal("single"),
+      options: z.array(option).min(2).max(MAX_CHOICES),
+    })
     .refine((q) => countCorrect(q.options) === 1, {
       message: "a single-choice question needs exactly one correct option",
       path: ["options"],
     });
 
   const multipleQuestion = z
-    .strictObject({ ...base, type: z.literal("multiple"), options: z.array(option).min(2).max(8) })
+    .strictObject({
+      ...base,
+      type: z.literal("multiple"),
+      options: z.array(option).min(2).max(MAX_CHOICES),
+    })
     .refine((q) => countCorrect(q.options) >= 2, {
       message: "a multiple-choice question needs at least two correct options",
       path: ["options"],
@@ -81,7 +92,7 @@ function questionSchemas(strict: boolean) {
       items: z
         .array(z.strictObject({ text: text(1, 200), feedback }))
         .min(3)
-        .max(8),
+        .max(MAX_CHOICES),
     })
     .superRefine((q, ctx) => {
       if (!strict) return;
@@ -109,7 +120,7 @@ function questionSchemas(strict: boolean) {
       pairs: z
         .array(z.strictObject({ left: text(1, 200), right: text(1, 200), feedback }))
         .min(2)
-        .max(8),
+        .max(MAX_CHOICES),
     })
     .refine((q) => new Set(q.pairs.map((p) => p.left)).size === q.pairs.length, {
       message: "every left-hand item must be different",

@@ -1,3 +1,5 @@
+import { LETTERS } from "../content/answer-encoding.ts";
+import { MAX_CHOICES } from "../content/module-schema.ts";
 import type { Increments } from "./result-counts.ts";
 
 /** The stored shape of one interaction, as far as question rollups care. */
@@ -11,7 +13,8 @@ export interface AnswerRecord {
 // Graded questions only: the bundle names them quiz-<id> and check-<id>; likert statements are
 // self-assessment with no right answer.
 const GRADED_ID = /^(quiz|check)-[a-z0-9-]+$/;
-const OPTION = /^[a-h]$/;
+// Only letters a question can have are counted: the rollup's keys stay bounded whatever is sent.
+const OPTION_LETTERS = new Set(LETTERS.slice(0, MAX_CHOICES));
 
 /** Option letters (choice) or true/false; anything else is not counted, so keys stay bounded. */
 export function chosenOptions(a: AnswerRecord): string[] {
@@ -19,7 +22,7 @@ export function chosenOptions(a: AnswerRecord): string[] {
   if (a.type === "true-false") return response === "true" || response === "false" ? [response] : [];
   if (a.type !== "choice") return [];
   const letters = response.split("[,]");
-  return letters.every((l) => OPTION.test(l)) ? [...new Set(letters)] : [];
+  return letters.every((l) => OPTION_LETTERS.has(l)) ? [...new Set(letters)] : [];
 }
 
 /**

@@ -1,5 +1,7 @@
+import { LETTERS as ANSWER_LETTERS } from "../content/answer-encoding.ts";
 import { Module } from "../content/module-model.ts";
 import type { ModuleContent, Question } from "../content/module-schema.ts";
+import { MAX_CHOICES } from "../content/module-schema.ts";
 import { ModuleVersion } from "../content/module-version-model.ts";
 import { notFound } from "../http/http-errors.ts";
 import { ModuleRollup, type ResultCounts } from "../progress/module-rollup-model.ts";
@@ -73,7 +75,7 @@ export interface ModuleReport {
 
 const percent = (part: number, whole: number) =>
   whole < MIN_LEARNERS ? null : Math.round((100 * part) / whole);
-const LETTERS = "abcdefgh";
+const LETTERS = ANSWER_LETTERS.slice(0, MAX_CHOICES);
 
 function outcomes(block: ResultCounts | undefined): Outcomes {
   const n = (v: unknown) => (typeof v === "number" ? v : 0);

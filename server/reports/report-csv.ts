@@ -1,3 +1,5 @@
+import { LETTERS as ANSWER_LETTERS } from "../content/answer-encoding.ts";
+import { MAX_CHOICES } from "../content/module-schema.ts";
 import { line } from "./attempts-csv.ts";
 import { FLAG_TEXT } from "./item-analysis.ts";
 import type { ModuleReport } from "./module-report.ts";
@@ -6,7 +8,7 @@ import type { ModuleReport } from "./module-report.ts";
 // one for resting on too few learners). Small: one row per question, or per funnel step and
 // score bucket, so each is built whole.
 
-const LETTERS = "abcdefgh";
+const LETTERS = ANSWER_LETTERS.slice(0, MAX_CHOICES);
 const round = (v: number | null, digits: number) =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 

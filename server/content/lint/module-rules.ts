@@ -1,5 +1,8 @@
 // Rules about patterns across a module's questions, which a learner picks up over a quiz even
 // when each question on its own is fine.
+
+import { LETTERS as ANSWER_LETTERS } from "../answer-encoding.ts";
+import { MAX_CHOICES } from "../module-schema.ts";
 import { type Hint, hint } from "./hint.ts";
 import type { LintModule, LintQuestion } from "./read-module.ts";
 import { visibleLength } from "./text.ts";
@@ -50,7 +53,7 @@ export function lengthPattern(m: LintModule): Hint[] {
   return hints;
 }
 
-const LETTERS = "abcdefgh";
+const LETTERS = ANSWER_LETTERS.slice(0, MAX_CHOICES);
 
 /**
  * One position holding the correct option in more than half of the module's single-choice and
