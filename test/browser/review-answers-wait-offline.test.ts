@@ -161,7 +161,8 @@ test("a kept review answer outlives an ended sign-in (a redirect to sign in, a 4
   assert.deepEqual(await keptCards(page), [card], "kept after landing on the sign-in page");
   await page.unroute("**/review/answer");
 
-  // The server itself refuses the ended session's post with 403.
+  // The server itself refuses the ended session's post with 403. The notice is emptied first so
+  // that the one awaited below is this replay's.
   await status.evaluate((el) => {
     el.textContent = "";
   });
@@ -218,5 +219,22 @@ test("another learner signing in on the same browser never sends the first one's
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login$/);
   assert.deepEqual(await keptCards(page), [], "signing out forgets kept answers");
+  await context.close();
+});
+
+test("a kept review answer the server refuses for good is let go, and the page says it was not recorded", async () => {
+  await learnerWithDueCards("lia@example.com");
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const { page } = await answerOffline(context, "lia@example.com");
+  // The server's answer to a card no longer in today's review (the connection came back tomorrow).
+  await page.route("**/review/answer", (route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<p>Not in today's review</p>" }),
+  );
+  await context.setOffline(false);
+  await page
+    .getByTestId("review-offline-status")
+    .filter({ hasText: /could not be recorded/ })
+    .waitFor();
+  assert.deepEqual(await keptCards(page), [], "a final refusal is not sent again");
   await context.close();
 });
