@@ -1,7 +1,8 @@
 // Registers the service worker that keeps the app shell and the learner's modules for offline
-// use, and forgets this learner's copies on sign-out.
+// use, and forgets this learner's copies and kept review answers on sign-out.
 import { Workbox } from "workbox-window";
 import { SAVED_COPY_PREFIX } from "../../sw/src/offline-rules.ts";
+import { forgetAllAnswers } from "./review-queue.ts";
 
 function forgetSavedCopies(): void {
   // Copies of progress the server already holds; unsent answers ("pending") are kept, since the
@@ -16,6 +17,7 @@ document.addEventListener("submit", (event) => {
   const form = event.target;
   if (form instanceof HTMLFormElement && new URL(form.action).pathname === "/logout") {
     forgetSavedCopies();
+    forgetAllAnswers();
     navigator.serviceWorker?.controller?.postMessage({ type: "clear-learner-caches" });
   }
 });
