@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { forbidden, HttpError } from "../http/http-errors.ts";
+import { isLocalPath } from "../http/local-path.ts";
 import { hasRole, type Role } from "./roles.ts";
 
 function wantsHtml(req: Request): boolean {
@@ -32,9 +33,7 @@ export function requireRole(role: Role) {
 
 /** Only same-site relative paths are followed after sign-in, never another host. */
 export function safeNextPath(next: unknown, fallback = "/dashboard"): string {
-  if (typeof next !== "string") return fallback;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
+  return isLocalPath(next) ? next : fallback;
 }
 
 /** The signed-in user, for handlers behind requireSignIn/requireRole. */

@@ -30,7 +30,9 @@ export const isHostHello = (data: unknown): data is HostHello =>
   typeof data === "object" &&
   data !== null &&
   (data as { type?: unknown }).type === "rapport:host" &&
-  typeof (data as { links?: unknown }).links === "object";
+  // typeof null is "object" too, and the SCO reads the links' fields straight away.
+  typeof (data as { links?: unknown }).links === "object" &&
+  (data as { links?: unknown }).links !== null;
 
 /** The JSON block the player page embeds for its host script (views/player/play.ejs). */
 export interface PlayerConfig {

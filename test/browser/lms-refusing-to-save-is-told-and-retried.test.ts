@@ -235,6 +235,43 @@ describe("an LMS that refuses to save", () => {
     await session.close();
   });
 
+  it("a finish waiting for the LMS ends with the first commit that goes through, even an ordinary one made while it waits", async () => {
+    const session = await launchInLms(lms.browser, lms.host, "scorm2004");
+    const { frame, page } = session;
+    await playModule(frame, content, { wrong: new Set(), reflection: "Done." });
+    // Timers stand still from here, so no retry runs: the commit that goes through is an
+    // ordinary one.
+    await page.clock.install();
+    await setLmsFault(page, "commit", COMMIT_FAULT.scorm2004);
+    await frame.getByTestId("finish").click();
+    await frame.getByTestId("save-notice").waitFor({ state: "visible" });
+    const status = frame.getByTestId("finish-status");
+    assert.match((await status.textContent()) ?? "", /^Finishing as soon as/);
+
+    // The learner switches to another tab and the SCO commits, as it does whenever it is hidden;
+    // the finish screen stays as it is.
+    await setLmsFault(page, "commit", null);
+    const sco = page.frame({ url: /index\.html$/ });
+    assert.ok(sco);
+    await sco.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    const log = await lmsLog(page);
+    assert.equal(log.failedCommits, 1, "no retry ran");
+    assert.equal(log.terminations, 1, "terminated after that commit");
+    assert.deepEqual(
+      log.calls.slice(-2).map((c) => `${c.method} ${c.result}`),
+      ["commit true", "terminate true"],
+    );
+    await page.clock.runFor(1000);
+    await status.getByText("Your progress is saved. You can close this module now.").waitFor();
+    await leaveSco(page);
+    assert.equal((await lmsLog(page)).terminations, 1, "Terminate once");
+    assert.deepEqual(session.problems, []);
+    await session.close();
+  });
+
   it("leaving the page terminates once, even while commits are refused", async () => {
     const session = await launchInLms(lms.browser, lms.host, "scorm12");
     await session.frame.getByTestId("next").click();

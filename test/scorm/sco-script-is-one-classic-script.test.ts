@@ -23,6 +23,8 @@ describe("the SCO script built from public/sco/src", () => {
       "server/scorm/suspend-codec.ts",
       // The host's message types and the guard that checks a message is the host's.
       "server/player/host-messages.ts",
+      // Whether a link the host hands over stays on its site (sign-in's next uses it too).
+      "server/http/local-path.ts",
       // lz-string compresses SCORM 1.2 suspend data that would not fit otherwise.
       "node_modules/lz-string/libs/lz-string.js",
     ];

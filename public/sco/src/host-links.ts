@@ -1,3 +1,4 @@
+import { isLocalPath } from "../../../server/http/local-path.ts";
 import { type HostLinks, isHostHello } from "../../../server/player/host-messages.ts";
 
 // Rapport's player tells the SCO where its end screen may lead (My learning, the next module,
@@ -14,14 +15,11 @@ export function onHostLinks(fn: () => void): void {
   listeners.push(fn);
 }
 
-/** Only a path on the host's own site is followed: nothing else may steer the learner away. */
-const isLocalPath = (url: unknown): url is string =>
-  typeof url === "string" && url.startsWith("/") && !url.startsWith("//");
-
 export function listenToHost(): void {
   if (window.parent === window) return;
   window.addEventListener("message", (event) => {
     if (event.source !== window.parent || !isHostHello(event.data)) return;
+    // Only a path on the host's own site is followed: nothing else may steer the learner away.
     const given = event.data.links;
     const next = given.nextModule;
     links = {

@@ -43,7 +43,11 @@ export function startSession(): { location: string; preview: boolean } {
   else session.initialStatus = found.get("cmi.core.lesson_status");
   // Resume from suspend data whenever the LMS kept some: it only keeps it for this attempt.
   session.unreadableSuspend = !restoreSuspend(found.get("cmi.suspend_data"));
-  return { location: found.get(names.location), preview: false };
+  // Progress that cannot be read starts from the beginning, as the learner is told; the place the
+  // LMS kept belongs to that progress, and both stay stored until the learner does something
+  // (save.ts), in case a package that reads them comes back.
+  const location = session.unreadableSuspend ? "" : found.get(names.location);
+  return { location, preview: false };
 }
 
 /** Saves everything and terminates, once; leaving says the page is going away. */

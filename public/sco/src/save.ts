@@ -19,6 +19,13 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelay = FIRST_RETRY_MS;
 /** The learner asked to finish while saving was failing: terminate once a commit succeeds. */
 let finishWhenSaved = false;
+/**
+ * Suspend data the SCO could not read may still be the learner's real progress (the LMS went back
+ * to an older package, or holds a newer format), so it and the learner's place are left as the LMS
+ * has them until the learner changes something. This is the state as the SCO opened it, taken at
+ * the first save (the opening page's view is not the learner's doing); undefined once released.
+ */
+let untouched: string | null | undefined = null;
 
 // "Not implemented" (1.2: 401; 2004: 401 undefined, 402 unimplemented element): the LMS does not
 // keep that element at all, which both standards allow for optional ones such as interactions in
@@ -70,6 +77,9 @@ export function commit(): boolean {
   retryTimer = undefined;
   retryDelay = FIRST_RETRY_MS;
   clearSaveProblem();
+  // Whichever commit goes through first (a retry, or one the learner's next step made) ends a
+  // finish that was waiting for it.
+  if (finishWhenSaved) terminate();
   return true;
 }
 
@@ -78,19 +88,29 @@ function failed(error: LmsError): void {
   if (retryTimer !== undefined) return;
   retryTimer = setTimeout(() => {
     retryTimer = undefined;
-    if (commit() && finishWhenSaved) terminate();
+    commit();
   }, retryDelay);
   retryDelay = Math.min(retryDelay * 2, LAST_RETRY_MS);
 }
 
+/** True while unreadable suspend data is kept: the learner has changed nothing since opening. */
+function keepingUnreadable(): boolean {
+  if (!lms || !session.unreadableSuspend || untouched === undefined) return false;
+  const now = serializeSuspend(SUSPEND_LIMIT[lms.kind]);
+  untouched ??= now;
+  if (now === untouched) return true;
+  untouched = undefined;
+  return false;
+}
+
 export function saveSuspend(): void {
   if (!lms) return;
-  write("cmi.suspend_data", serializeSuspend(SUSPEND_LIMIT[lms.kind]));
+  if (!keepingUnreadable()) write("cmi.suspend_data", serializeSuspend(SUSPEND_LIMIT[lms.kind]));
   showSaveNotes();
 }
 
 export function saveLocation(): void {
-  if (lms) write(lms.names.location, pageAt(session.current).key);
+  if (lms && !keepingUnreadable()) write(lms.names.location, pageAt(session.current).key);
 }
 
 /**
