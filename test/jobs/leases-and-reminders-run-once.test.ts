@@ -172,7 +172,9 @@ describe("review reminders", () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     await LearnerPrefs.updateOne({ userId: due }, { $set: { nextReminderAt: tomorrow } });
     await run(new Date(tomorrow.getTime() + 1000));
-    assert.equal(mailer.sent.length, 1);
+    // (Other learners whose own time has come by then get theirs too: after 08:00 in Berlin, the
+    // ones this file set up at 08:00 are due again tomorrow as well.)
+    assert.equal(mailer.sent.filter((m) => m.to === "due@example.com").length, 1);
     const days = (await SentReminder.find({ userId: due }).lean()).map((s) => s.day).sort();
     assert.deepEqual(days, [
       dayBounds(new Date(), ZONE).day,
