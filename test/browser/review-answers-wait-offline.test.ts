@@ -1,24 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
-import type mongoose from "mongoose";
+import mongoose from "mongoose";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { REVIEW_QUEUE_KEY } from "../../public/sw/src/offline-rules.ts";
-import { LearnerPrefs } from "../../server/account/learner-prefs-model.ts";
-import { User } from "../../server/auth/user-model.ts";
-import { Module } from "../../server/content/module-model.ts";
 import type { ModuleContent } from "../../server/content/module-schema.ts";
-import { recordReviewAnswers } from "../../server/review/record-review-answers.ts";
 import { ReviewDay } from "../../server/review/review-day-model.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { createLearner, eventually, publishedContent, signIn } from "../helpers/player-driver.ts";
+import { eventually, publishedContent, signIn } from "../helpers/player-driver.ts";
 import { type RestartableApp, startRestartableApp } from "../helpers/player-restartable-app.ts";
-import { quizInteractions } from "../helpers/review.ts";
+import { learnerWithDueCards as helperLearnerWithDueCards } from "../helpers/review.ts";
 
 // A review answer given with no connection is kept on the device and reaches the day's review
 // when the connection returns; the page then shows its feedback.
 
-const DAY = 86_400_000;
 let app: RestartableApp;
 let browser: Browser;
 let trust: ModuleContent;
@@ -32,35 +27,9 @@ after(async () => {
   await app?.stop();
 });
 
-/** A learner who took the trust quiz ten days ago, with two cards due today. */
-async function learnerWithDueCards(email: string) {
-  await createLearner(email);
-  const user = await User.findOne({ email }).lean();
-  const mod = await Module.findOne({ slug: "trust" }).lean();
-  const then = new Date(Date.now() - 10 * DAY);
-  const answers = Object.values(
-    quizInteractions(trust, ["two-sides"], {
-      shownAt: new Date(then.getTime() - 150_000),
-      seconds: 150,
-    }),
-  ) as { id: string; type: string; result: string; latency: string; timestamp: string }[];
-  await recordReviewAnswers({
-    userId: user?._id as mongoose.Types.ObjectId,
-    moduleId: mod?._id as mongoose.Types.ObjectId,
-    slug: "trust",
-    version: 1,
-    answers,
-    now: then,
-  });
-  await LearnerPrefs.collection.insertOne({
-    userId: user?._id,
-    reminderTime: null,
-    timeZone: "UTC",
-    dailyReviewSize: 2,
-    nextReminderAt: null,
-  });
-  return user?._id as mongoose.Types.ObjectId;
-}
+/** A learner who took the trust quiz ten days ago, missing one question: two cards due today. */
+const learnerWithDueCards = async (email: string) =>
+  new mongoose.Types.ObjectId(await helperLearnerWithDueCards(email, 2, trust, ["two-sides"]));
 
 async function answerShownCard(page: Page) {
   await page.locator(".sco-question input, .sco-question select").first().waitFor();

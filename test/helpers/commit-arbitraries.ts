@@ -1,22 +1,12 @@
 import fc from "fast-check";
+import {
+  INTERACTION_TYPES,
+  type InteractionType,
+} from "../../server/runtime/scorm-value-formats.ts";
 
 // fast-check generators for commit bodies. `legit*` values are what a well-behaved SCORM 2004
 // player sends (Rapport and scorm-again must both take them); `hostile*` values mix those with
 // known troublemakers, mutations of good values and junk, the way a forged commit would.
-
-export const INTERACTION_TYPES = [
-  "true-false",
-  "choice",
-  "fill-in",
-  "long-fill-in",
-  "likert",
-  "matching",
-  "performance",
-  "sequencing",
-  "numeric",
-  "other",
-] as const;
-type InteractionType = (typeof INTERACTION_TYPES)[number];
 
 // --- building blocks -------------------------------------------------------------------------
 

@@ -128,18 +128,19 @@ export function postAnswer(
   });
 }
 
-/** A learner who took the trust quiz ten days ago (missing two), with `size` cards a day. */
+/** A learner who took the trust quiz ten days ago (missing `missed`), with `size` cards a day. */
 export async function learnerWithDueCards(
   email: string,
   size: number,
   trust: ModuleContent,
+  missed: string[] = ["two-sides", "match-signals"],
 ): Promise<string> {
   const learner = await createLearner(email);
   const user = await User.findOne({ email }).lean();
   const mod = await Module.findOne({ slug: "trust" }).lean();
   const then = new Date(Date.now() - 10 * DAY);
   const answers = Object.values(
-    quizInteractions(trust, ["two-sides", "match-signals"], {
+    quizInteractions(trust, missed, {
       shownAt: new Date(then.getTime() - 150_000),
       seconds: 150,
     }),
