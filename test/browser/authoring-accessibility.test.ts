@@ -5,6 +5,7 @@ import {
   type AuthoringRig,
   assertAccessible,
   assertNoViolations,
+  fillEditorField,
   seedModule,
   signedInPage,
   smallDraft,
@@ -92,7 +93,7 @@ for (const width of [1280, 320]) {
     // Previews and hints still arriving re-render parts of the form: let them land first, so the
     // edit below is made on the field the editor keeps.
     await page.waitForLoadState("networkidle");
-    await page.locator("#f-title").fill("");
+    await fillEditorField(page, "#f-title", "");
     // Save now rather than after the autosave's pause, and say what the editor showed instead.
     const outcome = await page.evaluate(() =>
       (
@@ -103,7 +104,7 @@ for (const width of [1280, 320]) {
     assert.equal(outcome, "invalid", `the save says ${await status.textContent()}`);
     await page.locator('#save-status[data-state="invalid"]').waitFor();
     await assertNoViolations(page, `the editor showing errors at ${width}px`);
-    await page.locator("#f-title").fill("Module axe-module");
+    await fillEditorField(page, "#f-title", "Module axe-module");
     await waitUntilSaved(page);
 
     const lists = [

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   type AuthoringRig,
+  fillEditorField,
   seedModule,
   signedInPage,
   smallDraft,
@@ -39,7 +40,7 @@ test("errors show next to their fields and nothing half-valid is stored", async 
   const problems = watchForProblems(page);
   await page.goto(`${rig.app.baseUrl}/admin/modules/errors-module`);
 
-  await page.locator("#f-title").fill("");
+  await fillEditorField(page, "#f-title", "");
   await page.locator("#q-quiz-0 > summary").click();
   await page.locator("#f-quiz-0-options-0-correct").uncheck();
   await page.locator("#f-lessons-0-minutes").fill("5");

@@ -75,6 +75,40 @@ export function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Fills an editor field and waits until the editor's draft holds the value. Playwright's fill
+ * selects the old text in one step and types (or presses Delete) in another; on a loaded CI
+ * machine the keystroke was once lost between them, the draft kept its old value and the save
+ * that followed had nothing to refuse. A lost keystroke is retried, so the test goes on to what
+ * it is about.
+ */
+export async function fillEditorField(page: Page, selector: string, value: string): Promise<void> {
+  const field = page.locator(selector);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await field.fill(value);
+    const held = await page
+      .waitForFunction(
+        ([sel, expected]) => {
+          const el = document.querySelector<HTMLInputElement>(sel);
+          const path = el?.dataset.path;
+          const w = window as unknown as { RapportEditor?: { ctx: { draft: unknown } } };
+          if (!el || !path || !w.RapportEditor) return false;
+          let cur: unknown = w.RapportEditor.ctx.draft;
+          for (const key of path.split(".")) cur = (cur as Record<string, unknown>)?.[key];
+          return el.value === expected && cur === expected;
+        },
+        [selector, value] as const,
+        { timeout: 2000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (held) return;
+  }
+  assert.fail(`the editor's draft never took ${JSON.stringify(value)} from ${selector}`);
+}
+
 /** Waits until the editor has stored every change (and was not refused). */
 export async function waitUntilSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => {
