@@ -1,4 +1,4 @@
-import { type ChangeObject, diffLines, diffWords } from "diff";
+import { type ChangeObject, diffLines, diffWords, diffWordsWithSpace } from "diff";
 import type { Lesson } from "../content/module-schema.ts";
 
 // Comparing text costs time that grows with the product of its length and how much changed: two
@@ -118,8 +118,24 @@ function wordsWithinChangedLines(lines: ChangeObject<string>[], deadline: number
 
 function compareWords(before: string, after: string, deadline: number): DiffPart[] | null {
   if (wordCount(before) + wordCount(after) > DIFF_STRETCH_WORDS_MAX) return null;
-  if (Date.now() >= deadline) return null;
-  return diffWords(before, after, { timeout: remaining(deadline) })?.map(toPart) ?? null;
+  for (const diff of [diffWords, diffWordsWithSpace]) {
+    if (Date.now() >= deadline) return null;
+    const parts = diff(before, after, { timeout: remaining(deadline) })?.map(toPart);
+    // diffWords moves spaces between parts; on some stretches the older text it implies gains a
+    // space ("meeting ." for "meeting."). Only a diff that rebuilds both texts exactly is shown;
+    // diffWordsWithSpace keeps spaces as tokens of their own and is tried next.
+    if (parts && rebuilds(parts, before, after)) return parts;
+  }
+  return null;
+}
+
+function rebuilds(parts: DiffPart[], before: string, after: string): boolean {
+  const side = (skip: "added" | "removed") =>
+    parts
+      .filter((p) => !p[skip])
+      .map((p) => p.value)
+      .join("");
+  return side("added") === before && side("removed") === after;
 }
 
 function toPart(c: ChangeObject<string>): DiffPart {
