@@ -149,10 +149,10 @@ test("inside Rapport's player the SCO leaves out the header that repeats the pla
   assert.equal(await page.locator("#player-progress").isVisible(), true);
   assert.equal(await frame.locator(".sco-header").isVisible(), false);
   assert.equal(await frame.getByText(bed.trust.title, { exact: true }).isVisible(), false);
-  // So the lesson's title is the first thing in the frame.
-  const titleTop = await frame
-    .getByTestId("page-title")
+  // So the module's contents come first in the frame (below its 12px padding), the lesson under them.
+  const contentsTop = await frame
+    .locator(".sco-nav")
     .evaluate((el) => el.getBoundingClientRect().top);
-  assert.ok(titleTop < 80, `the lesson title starts ${titleTop}px down the frame`);
+  assert.ok(contentsTop < 24, `the contents start ${contentsTop}px down the frame`);
   await page.context().close();
 });
