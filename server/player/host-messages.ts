@@ -12,6 +12,14 @@ export interface HostLinks {
   certificateUrl: string | null;
 }
 
+/**
+ * The query parameter Rapport's player adds to the bundle's address (`index.html?host-bar=1`): its
+ * bar already shows the module's title and progress, so the SCO leaves out its own header, which
+ * would repeat them and cost a phone's height. It is read as the SCO starts, before anything is
+ * drawn, which a message could not be. No LMS adds it, so in an LMS the SCO keeps its header.
+ */
+export const HOST_BAR_PARAM = "host-bar";
+
 /** Host → SCO: sent when the frame has loaded, and again whenever the SCO says it is ready. */
 export interface HostHello {
   type: "rapport:host";

@@ -5,7 +5,7 @@ import { Attempt } from "../runtime/attempt-model.ts";
 import { issueCommitToken } from "../runtime/commit-token.ts";
 import { initialCmi } from "../runtime/present-attempt.ts";
 import { catalogFor } from "./catalog.ts";
-import type { HostLinks } from "./host-messages.ts";
+import { HOST_BAR_PARAM, type HostLinks } from "./host-messages.ts";
 import { nextModuleAfter } from "./next-module.ts";
 
 /** Everything the player page needs: the bundle to frame, saved CMI data and a commit token. */
@@ -33,7 +33,7 @@ export async function playerPageData(input: {
     title: content.title,
     slug: attempt.slug,
     attemptId: attempt._id.toString(),
-    bundleUrl: `/bundles/${attempt.versionId.toString()}/index.html`,
+    bundleUrl: `/bundles/${attempt.versionId.toString()}/index.html?${HOST_BAR_PARAM}=1`,
     commitUrl: `/api/attempts/${attempt._id.toString()}/commit`,
     commitToken: issueCommitToken(input.secret, attempt._id.toString(), input.user.id),
     seq: attempt.seq,

@@ -1,3 +1,4 @@
+import { readBookmark } from "../scorm/bookmark.ts";
 import type { Increments } from "./result-counts.ts";
 import { factsFromSuspendData } from "./suspend-facts.ts";
 
@@ -25,7 +26,8 @@ export function funnelFlags(c: CommitFacts): FunnelFlags {
   const flags: FunnelFlags = { s: 1 };
   const facts = c.suspendData ? factsFromSuspendData(c.suspendData, FUNNEL_LESSONS) : null;
   for (const i of facts?.viewedPositions ?? []) flags[`l${i}`] = 1;
-  if (c.location === "quiz") flags.q = 1;
+  // The place names the page, and on the quiz page which question ("quiz:q5").
+  if (c.location && readBookmark(c.location).page === "quiz") flags.q = 1;
   if (facts?.quizSubmitted || c.completed) flags.q = flags.d = 1;
   if (c.passed) flags.p = flags.d = flags.q = 1;
   return flags;

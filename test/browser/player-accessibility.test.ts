@@ -9,6 +9,7 @@ import {
   answerCheck,
   createLearner,
   openFromCatalog,
+  openScoPage,
   pageTitle,
   publishedContent,
   scoFrame,
@@ -81,11 +82,7 @@ for (const width of [1280, 320]) {
     await assertAccessible(page, `the player's lesson page at ${width}px`, true);
     await assertNoSidewaysScroll(page, `the player at ${width}px`);
 
-    const bundle = page.frame({ url: /\/bundles\// });
-    assert.ok(bundle, "the bundle is framed");
-    await bundle.evaluate(() =>
-      (window as unknown as { RapportSco: { goTo(key: string): void } }).RapportSco.goTo("quiz"),
-    );
+    await openScoPage(page, "quiz");
     assert.equal(await pageTitle(page), "Final quiz");
     await assertAccessible(page, `the player's quiz page at ${width}px`, true);
     await takeQuiz(page, trust, new Set(trust.quiz.map((q) => q.id)));

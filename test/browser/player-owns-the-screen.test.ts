@@ -6,6 +6,7 @@ import {
   answerCheck,
   createLearner,
   openFromCatalog,
+  openScoPage,
   pageTitle,
   scoFrame,
   signIn,
@@ -137,9 +138,7 @@ for (const size of SIZES) {
       const where = `${size.name}, ${colorScheme}`;
       await assertNoViolations(page, `a lesson with its checks answered (${where})`);
 
-      await bundleOf(page).evaluate(() =>
-        (window as unknown as { RapportSco: { goTo(key: string): void } }).RapportSco.goTo("quiz"),
-      );
+      await openScoPage(page, "quiz");
       assert.equal(await pageTitle(page), "Final quiz");
       await assertNoViolations(page, `the quiz's first question (${where})`);
       await takeQuiz(page, bed.trust, new Set(["two-sides", "repair-order"]));

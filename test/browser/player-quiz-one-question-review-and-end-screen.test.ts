@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Page } from "playwright-core";
 import { catalogFor } from "../../server/player/catalog.ts";
 import { nextModuleAfter } from "../../server/player/next-module.ts";
 import {
   createLearner,
   openFromCatalog,
+  openScoPage,
   pageTitle,
   scoFrame,
   signIn,
@@ -22,13 +22,6 @@ import { playerTestBed } from "../helpers/player-test-bed.ts";
 
 const bed = playerTestBed(import.meta.url);
 
-const goToQuiz = (page: Page) =>
-  page
-    .frame({ url: /\/bundles\// })
-    ?.evaluate(() =>
-      (window as unknown as { RapportSco: { goTo(key: string): void } }).RapportSco.goTo("quiz"),
-    );
-
 test("the quiz goes one question at a time, ends on a result with the way on, and reviews every answer", async () => {
   const email = "finish@example.com";
   const learner = await createLearner(email);
@@ -37,7 +30,7 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
   await signIn(page, bed.app.baseUrl, email);
   await openFromCatalog(page, bed.app.baseUrl, bed.trust.title, "Start");
   const frame = scoFrame(page);
-  await goToQuiz(page);
+  await openScoPage(page, "quiz");
 
   const wrong = new Set(["two-sides", "small-promises", "repair-order", "match-signals"]);
   await takeQuiz(page, bed.trust, wrong);
@@ -96,7 +89,7 @@ test("the quiz goes one question at a time, ends on a result with the way on, an
   await frame.getByTestId("page-title").filter({ hasText: lesson.title }).waitFor();
 
   // Try again, pass: the certificate appears, and My learning leads out of the player.
-  await goToQuiz(page);
+  await openScoPage(page, "quiz");
   assert.equal(await pageTitle(page), "Final quiz");
   await frame.getByTestId("quiz-retry").click();
   await frame.getByTestId("quiz-step").filter({ hasText: "Question 1 of" }).waitFor();

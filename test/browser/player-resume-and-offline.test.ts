@@ -54,28 +54,40 @@ const lessonKey = (index: number) => `lesson/${trust.lessons[index]?.id}`;
 const suspended = (suspendData: string | null | undefined) =>
   JSON.parse(suspendData || "{}") as { l?: string; a?: Record<string, string> };
 
-/** The same learner's view of the module, after coming back: lesson 3 with both answers. */
-async function assertBackOnLessonThree(page: Page, where: string) {
+// Lesson 3's checks as the learner answered them: not-knowing right (option a), good-news-only
+// wrongly ("true").
+const lessonThreeAnswers = [
+  { id: "not-knowing", chosen: "q-not-knowing-a", feedback: /^Correct\./ },
+  { id: "good-news-only", chosen: "q-good-news-only-t", feedback: /^Not quite\./ },
+];
+
+/**
+ * The same learner's view of the module, after coming back: lesson 3 with both answers, on the
+ * check they left (shownCheck, from 1). Going through both checks leaves it on the other one.
+ */
+async function assertBackOnLessonThree(page: Page, where: string, shownCheck: 1 | 2) {
   const frame = scoFrame(page);
   const honest = trust.lessons[2];
   assert.ok(honest);
   assert.equal(await pageTitle(page), honest.title, `${where}: resumes at lesson 3`);
-  const entry = await page
-    .frame({ url: /\/bundles\// })
-    ?.evaluate(() => (window as unknown as { RapportSco: { entry: string } }).RapportSco.entry);
-  assert.equal(entry, "resume", `${where}: the SCO is told it resumes`);
-  // not-knowing was answered right (option a), good-news-only wrongly ("true").
-  assert.equal(await frame.getByTestId("q-not-knowing-a").isChecked(), true, where);
-  assert.match((await feedbackOf(frame, "not-knowing").textContent()) ?? "", /^Correct\./);
-  // The checks show one at a time: the second is a Next question away.
-  await showQuestion(frame, "check", "good-news-only");
-  assert.equal(await frame.getByTestId("q-good-news-only-t").isChecked(), true, where);
-  assert.match((await feedbackOf(frame, "good-news-only").textContent()) ?? "", /^Not quite\./);
-  assert.equal(
-    await frame.getByTestId("progress").getAttribute("aria-valuenow"),
-    "3",
-    `${where}: three lessons counted as viewed`,
-  );
+  const sco = await page.frame({ url: /\/bundles\// })?.evaluate(() => {
+    const { entry, state } = (
+      window as unknown as { RapportSco: { entry: string; state: { viewed: boolean[] } } }
+    ).RapportSco;
+    return { entry, viewed: state.viewed.filter(Boolean).length };
+  });
+  assert.equal(sco?.entry, "resume", `${where}: the SCO is told it resumes`);
+  assert.equal(sco?.viewed, 3, `${where}: three lessons counted as viewed`);
+  // The checks show one at a time, opening on the one the learner left.
+  const step = frame.getByTestId("check-step");
+  await step.waitFor();
+  assert.equal(await step.textContent(), `Question ${shownCheck} of 2`, `${where}: the check left`);
+  const order = shownCheck === 1 ? lessonThreeAnswers : [...lessonThreeAnswers].reverse();
+  for (const answer of order) {
+    await showQuestion(frame, "check", answer.id);
+    assert.equal(await frame.getByTestId(answer.chosen).isChecked(), true, where);
+    assert.match((await feedbackOf(frame, answer.id).textContent()) ?? "", answer.feedback);
+  }
 }
 
 test("closing the tab after lesson 3 and coming back resumes there with the answers kept", async () => {
@@ -96,7 +108,7 @@ test("closing the tab after lesson 3 and coming back resumes there with the answ
     "the attempt holds lesson 3 and both answers",
     () => readAttempt(attemptId),
     (a) =>
-      a?.location === lessonKey(2) &&
+      a?.location === `${lessonKey(2)}:q2` &&
       suspended(a.suspendData).a?.["not-knowing"] === "a" &&
       suspended(a.suspendData).a?.["good-news-only"] === "t",
   );
@@ -117,14 +129,16 @@ test("closing the tab after lesson 3 and coming back resumes there with the answ
     /In progress/,
   );
   assert.equal(await openFromCatalog(page, app.baseUrl, trust.title, "Resume"), attemptId);
-  await assertBackOnLessonThree(page, "same browser");
+  await assertBackOnLessonThree(page, "same browser", 2);
+  // Now on the first check, which the other device must open on: the server has to know it.
+  await waitUntilSaved(page);
   await context.close();
 
   // And on another device, where nothing is kept locally: it all comes from the server.
   const other = await (await newContext()).newPage();
   await signIn(other, app.baseUrl, email);
   assert.equal(await openFromCatalog(other, app.baseUrl, trust.title, "Resume"), attemptId);
-  await assertBackOnLessonThree(other, "another device");
+  await assertBackOnLessonThree(other, "another device", 1);
   await other.context().close();
 });
 

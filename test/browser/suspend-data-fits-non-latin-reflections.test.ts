@@ -5,12 +5,12 @@ import type { ModuleContent } from "../../server/content/module-schema.ts";
 import type { PackageFormat } from "../../server/scorm/export-package.ts";
 import { decodeSuspend } from "../../server/scorm/suspend-codec.ts";
 import {
-  type Cmi,
   isGraded,
   launchInLms,
   leaveSco,
   lmsLog,
   playModule,
+  resumeFrom,
 } from "../helpers/lms-host.ts";
 import {
   type PackagesInLms,
@@ -89,28 +89,6 @@ const scoState = async (page: Page): Promise<ScoState> => {
     () => (window as unknown as { RapportSco: { state: ScoState } }).RapportSco.state,
   );
 };
-
-/** What an LMS hands back to a returning learner, in scorm-again's preload shape. */
-function resumeFrom(format: PackageFormat, cmi: Cmi): Record<string, unknown> {
-  if (format === "scorm2004") {
-    return {
-      entry: "resume",
-      location: cmi.location,
-      suspend_data: cmi.suspend_data,
-      completion_status: cmi.completion_status,
-      success_status: cmi.success_status,
-    };
-  }
-  const core = cmi.core as Record<string, unknown>;
-  return {
-    core: {
-      entry: "resume",
-      lesson_location: core.lesson_location,
-      lesson_status: core.lesson_status,
-    },
-    suspend_data: cmi.suspend_data,
-  };
-}
 
 /** Plays to a failed quiz with the three long reflections, leaves, and resumes. */
 async function playLeaveResume(format: PackageFormat) {

@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { ModuleContent, Question } from "../../server/content/module-schema.ts";
+import type { PackageFormat } from "../../server/scorm/export-package.ts";
 import { unzip } from "../scorm/export-unzip.ts";
 import { answerQuiz, showQuestion } from "./player-driver.ts";
 
@@ -410,6 +411,28 @@ export async function setLmsFault(
     },
     [call, error] as const,
   );
+}
+
+/** What an LMS hands back to a returning learner, in scorm-again's preload shape. */
+export function resumeFrom(format: PackageFormat, cmi: Cmi): Record<string, unknown> {
+  if (format === "scorm2004") {
+    return {
+      entry: "resume",
+      location: cmi.location,
+      suspend_data: cmi.suspend_data,
+      completion_status: cmi.completion_status,
+      success_status: cmi.success_status,
+    };
+  }
+  const core = cmi.core as Record<string, unknown>;
+  return {
+    core: {
+      entry: "resume",
+      lesson_location: core.lesson_location,
+      lesson_status: core.lesson_status,
+    },
+    suspend_data: cmi.suspend_data,
+  };
 }
 
 /** Navigating the frame away fires pagehide, where the SCO sets exit and terminates. */

@@ -77,6 +77,20 @@ export function attemptIdOf(page: Page): string {
   return id;
 }
 
+/**
+ * Opens one of the bundle's pages by its key ("quiz", "lesson/<id>"), as its contents list does.
+ * bundleUrl finds the bundle's frame: Rapport's player serves it under /bundles/. goTo renders the
+ * page before it returns, so the page shows once this resolves.
+ */
+export async function openScoPage(page: Page, key: string, bundleUrl = /\/bundles\//) {
+  const bundle = page.frame({ url: bundleUrl });
+  assert.ok(bundle, "the bundle is framed");
+  await bundle.evaluate(
+    (to) => (window as unknown as { RapportSco: { goTo(key: string): void } }).RapportSco.goTo(to),
+    key,
+  );
+}
+
 /** Clicks Next and returns the new page title. */
 export async function next(page: Page): Promise<string> {
   const frame = scoFrame(page);

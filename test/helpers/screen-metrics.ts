@@ -11,7 +11,12 @@ export async function scrollingElements(page: Page): Promise<string[]> {
 }
 
 async function scrollersIn(frame: Frame): Promise<string[]> {
-  const where = frame === frame.page().mainFrame() ? "page" : frame.url().replace(/^.*\//, "");
+  // A frame is named by its file, without the query the player adds (index.html?host-bar=1).
+  const file = frame
+    .url()
+    .replace(/[?#].*$/, "")
+    .replace(/^.*\//, "");
+  const where = frame === frame.page().mainFrame() ? "page" : file;
   return frame.evaluate((where) => {
     // No named helpers in here: the test runner's transform would wrap them in a function
     // the page does not have.

@@ -21,6 +21,8 @@ describe("the SCO script built from public/sco/src", () => {
       "server/content/likert-bands.ts",
       "server/content/answer-encoding.ts",
       "server/scorm/suspend-codec.ts",
+      // The learner's place: the page and the question on it.
+      "server/scorm/bookmark.ts",
       // The host's message types and the guard that checks a message is the host's.
       "server/player/host-messages.ts",
       // Whether a link the host hands over stays on its site (sign-in's next uses it too).

@@ -1,5 +1,9 @@
 import { isLocalPath } from "../../../server/http/local-path.ts";
-import { type HostLinks, isHostHello } from "../../../server/player/host-messages.ts";
+import {
+  HOST_BAR_PARAM,
+  type HostLinks,
+  isHostHello,
+} from "../../../server/player/host-messages.ts";
 
 // Rapport's player tells the SCO where its end screen may lead (My learning, the next module,
 // the certificate). In an LMS nobody does, and the end screen shows only the result and the
@@ -9,6 +13,10 @@ let links: HostLinks | null = null;
 const listeners: (() => void)[] = [];
 
 export const hostLinks = (): HostLinks | null => links;
+
+/** Framed by Rapport's player, whose bar shows the module's title and progress (host-messages.ts). */
+export const hostShowsProgress = (): boolean =>
+  window.parent !== window && new URLSearchParams(window.location.search).has(HOST_BAR_PARAM);
 
 /** Calls `fn` whenever the host's links arrive (at most a few times per visit). */
 export function onHostLinks(fn: () => void): void {

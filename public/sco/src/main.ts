@@ -1,3 +1,4 @@
+import { readBookmark } from "../../../server/scorm/bookmark.ts";
 import { listenToHost } from "./host-links.ts";
 import { finishSession, startSession } from "./lms-session.ts";
 import { buildShell, goTo } from "./navigation.ts";
@@ -34,7 +35,8 @@ function start(): void {
   buildShell(preview);
   mountNotices();
   reportProgress();
-  goTo(pageIndex(location), false);
+  const place = readBookmark(location);
+  goTo(pageIndex(place.page), false, place.screen);
   listenToHost();
   // pagehide fires however the page goes (closed, navigated, frame replaced), and only then:
   // beforeunload also fires when the learner then stays, which would end a session still in use.

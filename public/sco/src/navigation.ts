@@ -1,5 +1,7 @@
+import type { Screen } from "../../../server/scorm/bookmark.ts";
 import { content } from "./content.ts";
 import { button, h, testId } from "./dom.ts";
+import { hostShowsProgress } from "./host-links.ts";
 import { type Page, pageAt, pageIndex, pages } from "./page-list.ts";
 import { renderLesson } from "./pages/lesson.ts";
 import { renderQuiz } from "./pages/quiz.ts";
@@ -54,6 +56,15 @@ export function buildShell(preview: boolean): void {
         ui.main.querySelector("h1")?.focus();
       },
     }),
+    ...header(preview),
+    h("div", { class: "sco-layout" }, ui.nav, ui.main),
+  );
+}
+
+/** The module's title and progress, unless Rapport's player shows them in its bar already. */
+function header(preview: boolean): HTMLElement[] {
+  if (hostShowsProgress() && !preview) return [];
+  return [
     h(
       "header",
       { class: "sco-header" },
@@ -68,8 +79,7 @@ export function buildShell(preview: boolean): void {
           })
         : null,
     ),
-    h("div", { class: "sco-layout" }, ui.nav, ui.main),
-  );
+  ];
 }
 
 function updateChrome(): void {
@@ -109,13 +119,18 @@ function updateChrome(): void {
   );
 }
 
-/** Shows a page, records it as viewed, and saves the learner's place. */
-export function goTo(index: number, moveFocus: boolean): void {
+/**
+ * Shows a page, records it as viewed, and saves the learner's place. resume is the question the
+ * learner was on when they left this page (from the location the LMS kept).
+ */
+export function goTo(index: number, moveFocus: boolean, resume: Screen | null = null): void {
   flushReflections();
   session.current = Math.max(0, Math.min(pages.length - 1, index));
+  // A page that shows one question at a time sets its screen as it renders.
+  session.screen = null;
   const page = pageAt(session.current);
   const heading = h("h1", { tabindex: -1, "data-testid": "page-title", text: page.title });
-  const body = renderPage(page);
+  const body = renderPage(page, resume);
   ui.main.replaceChildren(heading, ...body, pager());
   document.title = `${page.title} · ${content.title}`;
   if (page.kind === "lesson" && !state.viewed[page.index]) {
@@ -142,13 +157,14 @@ function pager(): HTMLElement {
   );
 }
 
-function renderPage(page: Page): HTMLElement[] {
-  if (page.kind === "lesson") return renderLesson(page.lesson);
+function renderPage(page: Page, resume: Screen | null): HTMLElement[] {
+  if (page.kind === "lesson") return renderLesson(page.lesson, resume);
   if (page.kind === "reflections") return renderReflections();
   if (page.kind === "quiz") {
     return renderQuiz(
       (moveFocus) => goTo(session.current, moveFocus),
       (key) => goTo(pageIndex(key), true),
+      resume,
     );
   }
   return renderWorksheet();

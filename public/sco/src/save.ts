@@ -1,3 +1,4 @@
+import { writeBookmark } from "../../../server/scorm/bookmark.ts";
 import type { LmsError } from "./lms-api.ts";
 import { pageAt } from "./page-list.ts";
 import { clearSaveProblem, showSaveNotes, showSaveProblem } from "./save-notice.ts";
@@ -109,8 +110,15 @@ export function saveSuspend(): void {
   showSaveNotes();
 }
 
+/** Saves the learner's place and commits: a page that moved to another of its questions calls it. */
+export function saveScreen(): void {
+  saveLocation();
+  commit();
+}
+
 export function saveLocation(): void {
-  if (lms && !keepingUnreadable()) write(lms.names.location, pageAt(session.current).key);
+  if (!lms || keepingUnreadable()) return;
+  write(lms.names.location, writeBookmark(pageAt(session.current).key, session.screen));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Screen } from "../../../server/scorm/bookmark.ts";
 import { content } from "./content.ts";
 import type { Lms } from "./lms-api.ts";
 
@@ -28,6 +29,8 @@ export const session = {
   interactionCount: 0,
   passMark: content.passMark,
   current: 0,
+  /** Which question the current page shows, when it shows one at a time (kept in the location). */
+  screen: null as Screen | null,
   terminated: false,
   /** Reflections the suspend data holds shortened (ids), and whether practice answers had to go. */
   shortened: [] as string[],

@@ -1,10 +1,11 @@
 import { standing } from "../../../../server/progress/status-rule.ts";
+import type { Screen } from "../../../../server/scorm/bookmark.ts";
 import { isComplete, isCorrect, isGraded } from "../answers.ts";
 import { content } from "../content.ts";
 import { button, h } from "../dom.ts";
 import { recordAnswer } from "../interactions.ts";
 import { itemAt } from "../item-at.ts";
-import { commit, saveSuspend } from "../save.ts";
+import { commit, saveScreen, saveSuspend } from "../save.ts";
 import { session, state } from "../state.ts";
 import { reportScore } from "../status-reporting.ts";
 import { createQuestion } from "../widgets/question.ts";
@@ -17,7 +18,8 @@ export type Rerender = (moveFocus: boolean) => void;
 
 // The final quiz, one question per screen. Submitted at the end, it becomes the end screen
 // (end-screen.ts), from which the learner can go through every question with its feedback
-// (quiz-review.ts). Which screen shows lives only in memory: a reload starts at the top.
+// (quiz-review.ts). Which screen shows is the learner's place (session.screen, kept in the
+// location), so a reload or a later visit opens the question, or the reviewed question, they left.
 
 const view = { step: 0, reviewing: false, reviewStep: 0 };
 // Quiz timing lives only in memory: latency is measured from when this attempt was shown.
@@ -27,15 +29,40 @@ export function formatPercent(value: number): string {
   return `${Math.round(value * 100) / 100}%`;
 }
 
-export function renderQuiz(rerender: Rerender, openPage: (key: string) => void): HTMLElement[] {
+export function renderQuiz(
+  rerender: Rerender,
+  openPage: (key: string) => void,
+  resume: Screen | null = null,
+): HTMLElement[] {
   if (!quizShownAt) quizShownAt = Date.now();
+  if (resume) resumeAt(resume);
   const screen = h("div", { class: "sco-quiz" });
-  const paint = (focus: boolean) => {
+  // Showing the page saves the place (navigation.ts); moving within it saves it here.
+  const paint = (moved: boolean) => {
     screen.replaceChildren(...screenParts(rerender, openPage, paint));
-    if (focus) screen.querySelector<HTMLElement>("h2[tabindex]")?.focus();
+    session.screen = shownScreen();
+    if (!moved) return;
+    screen.querySelector<HTMLElement>("h2[tabindex]")?.focus();
+    saveScreen();
   };
   paint(false);
   return [screen];
+}
+
+/** Opens the screen the learner left, if it still fits what the quiz is now (submitted or not). */
+function resumeAt(place: Screen): void {
+  const last = content.quiz.length - 1;
+  const index = Math.max(0, Math.min(last, place.index));
+  if (place.review && state.quizSubmitted) {
+    view.reviewing = true;
+    view.reviewStep = index;
+  } else if (!place.review && !state.quizSubmitted) view.step = index;
+}
+
+/** The question on screen; null on the end screen, which is where the page opens. */
+function shownScreen(): Screen | null {
+  if (!state.quizSubmitted) return { review: false, index: view.step };
+  return view.reviewing ? { review: true, index: view.reviewStep } : null;
 }
 
 function screenParts(
