@@ -12,6 +12,7 @@ import { configurePassport } from "./auth/passport-setup.ts";
 import { userAdminRouter } from "./auth/user-admin-routes.ts";
 import { authoringPagesRouter } from "./authoring/authoring-pages.ts";
 import { authoringRouter } from "./authoring/authoring-routes.ts";
+import { authoringScriptsRouter } from "./authoring/authoring-scripts.ts";
 import { certificateRouter } from "./certificates/certificate-routes.ts";
 import { type Config, REPO_ROOT } from "./config.ts";
 import { csrfProtection } from "./http/csrf.ts";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): { app: Express; close: () => Promise<v
   );
   app.use(healthRouter({ connection: deps.connection }));
   app.use(pwaRouter());
+  app.use(authoringScriptsRouter());
   app.use(
     express.static(join(REPO_ROOT, "public"), { index: false, maxAge: production ? "1h" : 0 }),
   );

@@ -14,6 +14,7 @@ import { HttpError, notFound } from "../http/http-errors.ts";
 import { jsonForScript } from "../http/json-for-script.ts";
 import type { BundleFile } from "../scorm/render-bundle.ts";
 import { diffVersions } from "./diff-versions.ts";
+import type { EditorPageData } from "./editor-page-data.ts";
 import { describeStatus } from "./list-modules.ts";
 import { moduleHints } from "./module-hints.ts";
 import { actorOf } from "./route-helpers.ts";
@@ -71,7 +72,7 @@ export function authoringPagesRouter(): Router {
 
   router.get("/admin/modules/:slug", author, async (req, res) => {
     const mod = await findModule(String(req.params.slug));
-    const editor = {
+    const editor: EditorPageData = {
       slug: mod.slug,
       revision: mod.revision,
       publishedVersion: mod.publishedVersion,

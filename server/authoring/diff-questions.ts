@@ -1,4 +1,5 @@
 import type { ModuleContent, Question } from "../content/module-schema.ts";
+import { QUESTION_TYPE_NAMES } from "../content/question-type-names.ts";
 import { type DiffPart, diffText, type LessonChange } from "./diff-lessons.ts";
 
 // What changed in a module's questions and settings between two versions. Each question (and
@@ -24,16 +25,6 @@ export interface QuestionDiff {
   prompt: string;
   fields: FieldDiff[];
 }
-
-const TYPE_NAMES: Record<Question["type"], string> = {
-  single: "Single choice",
-  multiple: "Multiple choice",
-  "true-false": "True or false",
-  ordering: "Ordering",
-  matching: "Matching",
-  scenario: "Scenario",
-  likert: "Likert self-assessment",
-};
 
 type Fields = [label: string, value: string][];
 
@@ -108,7 +99,7 @@ function placed(content: ModuleContent): { question: Question; where: string }[]
 
 function questionFields(q: Question): Fields {
   const rows: Fields = [
-    ["Type", TYPE_NAMES[q.type]],
+    ["Type", QUESTION_TYPE_NAMES[q.type]],
     ["Prompt", q.prompt],
   ];
   const options = (list: { text: string; correct: boolean; feedback: string }[]) => {

@@ -9,6 +9,7 @@ import {
 import { HttpError, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import type { DroppedText } from "./article-boilerplate.ts";
+import type { ArticleImportPreview } from "./article-import-preview.ts";
 import {
   firstFreeSlug,
   isDuplicateKey,
@@ -31,21 +32,6 @@ export interface ImportArticleInput {
   /** The slug the author confirmed; left out, a free one is made from the title. */
   slug?: string;
   actor: AuditActor;
-}
-
-/** What an import would create, for the author to check before anything is saved. */
-export interface ArticleImportPreview {
-  title: string;
-  /** True when no title could be found and the author must name the module. */
-  titleIsPlaceholder: boolean;
-  /** A free slug suggested from the title (at most 40 characters). */
-  slug: string;
-  topics: string[];
-  lessons: { title: string; minutes: number }[];
-  questions: number;
-  /** Pieces of stub text the author must rewrite before publishing. */
-  placeholders: number;
-  dropped: DroppedText[];
 }
 
 /** Converts the article without saving anything: the import page shows this to confirm. */

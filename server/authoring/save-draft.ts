@@ -4,8 +4,9 @@ import { moduleContent } from "../content/module-schema.ts";
 import { notFound, ValidationError } from "../http/http-errors.ts";
 import { fieldErrors } from "../http/zod-fields.ts";
 import { RevisionConflict } from "./authoring-errors.ts";
+import type { SavedDraft } from "./editor-page-data.ts";
 import { describeStatus } from "./list-modules.ts";
-import { type EditorHint, moduleHints } from "./module-hints.ts";
+import { moduleHints } from "./module-hints.ts";
 import {
   isDuplicateKey,
   RESERVED_SLUGS,
@@ -31,9 +32,7 @@ export interface SaveDraftInput {
  * in its filter, so of two authors saving the same revision exactly one wins and the other gets
  * a 409 saying who got there first — nobody's work is silently overwritten.
  */
-export async function saveDraft(
-  input: SaveDraftInput,
-): Promise<{ revision: number; status: string; slug: string; hints: EditorHint[] }> {
+export async function saveDraft(input: SaveDraftInput): Promise<SavedDraft> {
   if (!Number.isInteger(input.revision) || input.revision < 1) {
     throw new ValidationError({
       revision: "revision must be the whole number the draft was loaded at",

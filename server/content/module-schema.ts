@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ContentLesson, ContentModule, ContentQuestion } from "./content-types.ts";
+import { QUESTION_TYPES } from "./content-types.ts";
 import { likertBandProblems } from "./likert-bands.ts";
 import { markdownLimitProblem } from "./markdown-limits.ts";
 
@@ -211,16 +213,6 @@ function questionSchemas(strict: boolean) {
   );
 }
 
-export const QUESTION_TYPES = [
-  "single",
-  "multiple",
-  "true-false",
-  "ordering",
-  "matching",
-  "scenario",
-  "likert",
-] as const;
-
 /** A question as it may be saved, imported, loaded from courses/ or published. */
 export const question = questionSchemas(true);
 const storedQuestion = questionSchemas(false);
@@ -335,3 +327,16 @@ export type QuestionType = Question["type"];
 export type Lesson = ModuleContent["lessons"][number];
 export type ModuleContent = z.infer<typeof moduleContent>;
 export type ModuleContentInput = z.input<typeof moduleContent>;
+export { QUESTION_TYPES };
+
+// The plain types browser code shares (content-types.ts) are exactly what the schema reads: each
+// must be assignable to the other, or this fails the type-check.
+type Fits<A extends B, B> = [A, B];
+export type ContentTypesMatchSchema = [
+  Fits<ModuleContent, ContentModule>,
+  Fits<ContentModule, ModuleContent>,
+  Fits<Lesson, ContentLesson>,
+  Fits<ContentLesson, Lesson>,
+  Fits<Question, ContentQuestion>,
+  Fits<ContentQuestion, Question>,
+];

@@ -18,7 +18,6 @@ const PUBLIC_FILES = [
   "css/site.css",
   "css/review.css",
   "css/player.css",
-  "js/forms.js",
   "icons/icon.svg",
   "icons/icon-192.png",
   "icons/icon-512.png",

@@ -1,21 +1,7 @@
-import { type Response, Router } from "express";
-import { isPageScript, pageScript } from "./page-scripts.ts";
+import { Router } from "express";
+import { scriptRoute, sendScript } from "../http/served-script.ts";
+import { PAGE_SCRIPTS } from "./page-scripts.ts";
 import { serviceWorkerScript } from "./service-worker-script.ts";
-
-function sendScript(
-  res: Response,
-  ifNoneMatch: string | undefined,
-  built: { script: Buffer; etag: string },
-) {
-  // Always revalidated: browsers must see a new worker (or page script) as soon as one is out.
-  res.set("Cache-Control", "no-cache");
-  res.set("ETag", built.etag);
-  if (ifNoneMatch === built.etag) {
-    res.status(304).end();
-    return;
-  }
-  res.type("text/javascript").send(built.script);
-}
 
 /** The service worker and the bundled page scripts. Signed out too: no session is read. */
 export function pwaRouter(): Router {
@@ -27,11 +13,7 @@ export function pwaRouter(): Router {
     sendScript(res, req.get("if-none-match"), serviceWorkerScript());
   });
 
-  router.get("/pwa/:name", (req, res, next) => {
-    const name = String(req.params.name);
-    if (!isPageScript(name)) return next();
-    sendScript(res, req.get("if-none-match"), pageScript(name));
-  });
+  router.get("/pwa/:name", scriptRoute(PAGE_SCRIPTS));
 
   return router;
 }

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { bundleBrowserScript } from "../http/browser-script.ts";
+import { etagOf } from "../http/served-script.ts";
 import { appShell } from "./app-shell.ts";
 
 export const SERVICE_WORKER_ENTRY = "public/sw/src/service-worker.ts";
@@ -20,7 +20,7 @@ export function serviceWorkerScript(): { script: Buffer; etag: string } {
         "process.env.NODE_ENV": JSON.stringify("production"),
       },
     });
-    built = { script, etag: `"${createHash("sha1").update(script).digest("base64url")}"` };
+    built = { script, etag: etagOf(script) };
   }
   return built;
 }

@@ -36,7 +36,7 @@ describe("publish blockers", () => {
   });
 
   test("the editor's new-question defaults are template text too", () => {
-    // The texts public/js/editor-questions.js and editor-lessons.js fill a new item with.
+    // The texts public/authoring/src/new-question.ts and lessons.ts fill a new item with.
     const base = moduleTemplate({ title: "Saying thanks", slug: "thanks" });
     const draft = {
       ...base,

@@ -5,7 +5,7 @@ import { initialCmi } from "../../server/runtime/present-attempt.ts";
 // The build's types declare a default export; the ES module itself exports the class by name.
 const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIType };
 
-// The player (public/js/player-host.js) preloads scorm-again with the stored attempt before the
+// The player (public/host/src/player-host.ts) preloads scorm-again with the stored attempt before the
 // SCO starts. scorm-again runs in Node too, so tests replay that preload with the very build the
 // player serves, instead of trusting Rapport's own idea of what it accepts.
 

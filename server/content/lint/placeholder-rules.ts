@@ -8,7 +8,7 @@ import { quote } from "./text.ts";
 /**
  * Whole texts that are placeholders (case and end punctuation aside). Kept in step with
  * server/authoring/module-template.ts, server/authoring/article-to-module.ts and the editor's
- * new-question and new-lesson defaults (public/js/editor-questions.js, editor-lessons.js).
+ * new-question and new-lesson defaults (public/authoring/src/new-question.ts, lessons.ts).
  */
 const WHOLE = [
   /^the correct answer$/,

@@ -4,19 +4,20 @@
 // with the current ones. Each is shown under its field (a module-wide one under the Module
 // heading, at the top), tied to it with aria-describedby, and counted on the one-line summary of
 // its lesson and question, so folded items still say what they hold.
-import { button, countLabel, h, hidden, reveal } from "./editor-dom.js";
-import { targetFor } from "./editor-errors.js";
-import { getAt } from "./editor-paths.js";
-import { isMarked } from "./editor-placeholders.js";
+import type { EditorHint } from "../../../server/authoring/editor-page-data.ts";
+import { button, countLabel, h, hidden, reveal } from "./dom.ts";
+import type { Draft } from "./draft.ts";
+import { getAt } from "./draft-paths.ts";
+import { FOCUSABLE, targetFor } from "./field-errors.ts";
+import { isMarked } from "./placeholders.ts";
 
-const FOCUSABLE = "input:not([type=hidden]), textarea, select, summary, button";
+export type { EditorHint };
 
-function clearHints(root) {
+function clearHints(root: ParentNode) {
   for (const note of root.querySelectorAll("[data-hint-for]")) {
     const owner = root.querySelector(`[aria-describedby~="${CSS.escape(note.id)}"]`);
     if (owner) {
-      const ids = owner
-        .getAttribute("aria-describedby")
+      const ids = (owner.getAttribute("aria-describedby") ?? "")
         .split(" ")
         .filter((id) => id && id !== note.id);
       if (ids.length) owner.setAttribute("aria-describedby", ids.join(" "));
@@ -26,14 +27,23 @@ function clearHints(root) {
   }
 }
 
+export interface ShowHintsOptions {
+  draft: Draft;
+  /** "Keep this text" on a stub: its words become the author's own. */
+  onKeep(path: string, control: HTMLElement): void;
+}
+
 /**
- * Shows `hints` ({path, message, blocksPublish}) in `root` and updates every count. Returns the
- * element of the first hint in page order (for "go to the first").
- * @param opts { draft, onKeep(path, control) }
+ * Shows `hints` in `root` and updates every count. Returns the element of the first hint in
+ * page order (for "go to the first").
  */
-export function showHints(root, hints, opts) {
+export function showHints(
+  root: ParentNode,
+  hints: EditorHint[],
+  opts: ShowHintsOptions,
+): HTMLElement | null {
   clearHints(root);
-  const placed = [];
+  const placed: HTMLElement[] = [];
   hints.forEach((hint, i) => {
     const el = targetFor(root, hint.path);
     if (!el) return;
@@ -77,23 +87,23 @@ export function showHints(root, hints, opts) {
 }
 
 /** The counts on lesson and question summary lines: hints at or under each one's path. */
-function updateCounts(root, hints) {
-  for (const span of root.querySelectorAll("[data-hint-count-for]")) {
-    const path = span.dataset.hintCountFor;
+function updateCounts(root: ParentNode, hints: EditorHint[]) {
+  for (const span of root.querySelectorAll<HTMLElement>("[data-hint-count-for]")) {
+    const path = span.dataset.hintCountFor ?? "";
     const n = hints.filter((x) => x.path === path || x.path.startsWith(`${path}.`)).length;
     span.textContent = n ? ` · ${countLabel(n, "hint")}` : "";
   }
 }
 
 /** The text of the label that names a control. */
-function labelOf(el) {
+function labelOf(el: HTMLElement): string {
   return (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent) || "";
 }
 
 /** Unfolds what encloses `el` and focuses it (or the first control inside it). */
-export function goTo(el) {
+export function goTo(el: HTMLElement): HTMLElement {
   reveal(el);
-  const target = el.matches(FOCUSABLE) ? el : (el.querySelector(FOCUSABLE) ?? el);
+  const target = el.matches(FOCUSABLE) ? el : (el.querySelector<HTMLElement>(FOCUSABLE) ?? el);
   target.focus();
   return target;
 }

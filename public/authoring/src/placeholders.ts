@@ -5,18 +5,18 @@
 
 let mark = "[placeholder]";
 
-export function setPlaceholderMark(value) {
+export function setPlaceholderMark(value: unknown) {
   if (typeof value === "string" && value) mark = value;
 }
 
-export function isMarked(value) {
+export function isMarked(value: unknown): value is string {
   return typeof value === "string" && value.trimStart().startsWith(mark);
 }
 
 /** What a field shows for a stored value: the stub's words without the mark. */
-export function shownValue(value) {
+export function shownValue<T>(value: T): T | string {
   return isMarked(value) ? value.trimStart().slice(mark.length).trimStart() : value;
 }
 
 /** Stub text for something the author just added: shown as a prompt, blocks publishing. */
-export const markNew = (text) => `${mark} ${text}`;
+export const markNew = (text: string) => `${mark} ${text}`;

@@ -1,6 +1,9 @@
 // Autosave. A change waits for a 1.5 s pause, then the whole draft goes to the server with the
 // revision it was based on. The server either stores all of it or none of it (400 with a message
 // per field), and refuses a stale revision (409) so two authors never overwrite each other.
+import type { SavedDraft } from "../../../server/authoring/editor-page-data.ts";
+import { type ApiAnswer, callApi } from "./api.ts";
+import type { Draft } from "./draft.ts";
 
 const DELAY = 1500;
 
@@ -16,22 +19,44 @@ export const MESSAGES = {
     "Not saved: your session has ended. Sign in again in another tab, then make a change here.",
 };
 
-/**
- * @param opts { url(): string, csrf, revision, getDraft(), setState(state, extra),
- *   onSaved({revision, status}, sentDraft), onInvalid(body), onConflict(body) }
- */
-export function createSaver(opts) {
+export type SaveState = keyof typeof MESSAGES;
+/** How the last save went (or that an edit waits for one). */
+export type SaveResult = Exclude<SaveState, "saving">;
+export type SaveAnswer = ApiAnswer<SavedDraft>["body"];
+
+export interface SaverOptions {
+  url(): string;
+  csrf: string;
+  revision: number;
+  getDraft(): Draft;
+  setState(state: SaveState, extra?: string): void;
+  onSaved(body: SaveAnswer, sent: Draft): void;
+  onInvalid(body: SaveAnswer): void;
+  onConflict(body: SaveAnswer): void;
+}
+
+export interface Saver {
+  /** Call after every edit. */
+  changed(): void;
+  /** Saves now (e.g. before publishing) and resolves to saved / invalid / conflict / …. */
+  flush(): Promise<SaveResult>;
+  readonly revision: number;
+  /** True while something the author typed is not yet stored. */
+  readonly unsaved: boolean;
+}
+
+export function createSaver(opts: SaverOptions): Saver {
   let revision = opts.revision;
-  let timer = null;
+  let timer: number | undefined;
   let dirty = false;
-  let inFlight = null;
+  let inFlight: Promise<void> | null = null;
   let conflict = false;
   let retryDelay = 2000;
-  let lastResult = "saved";
+  let lastResult: SaveResult = "saved";
 
-  async function send() {
+  async function send(): Promise<SaveResult> {
     clearTimeout(timer);
-    timer = null;
+    timer = undefined;
     if (conflict) return "conflict";
     if (inFlight) {
       await inFlight;
@@ -39,21 +64,15 @@ export function createSaver(opts) {
     }
     if (!dirty) return lastResult;
     dirty = false;
-    const draft = JSON.parse(JSON.stringify(opts.getDraft()));
+    const draft: Draft = JSON.parse(JSON.stringify(opts.getDraft()));
     opts.setState("saving");
     inFlight = (async () => {
       try {
-        const res = await fetch(opts.url(), {
+        const { res, body } = await callApi<SavedDraft>(opts.url(), {
+          csrf: opts.csrf,
           method: "PUT",
-          headers: {
-            "content-type": "application/json",
-            accept: "application/json",
-            "x-csrf-token": opts.csrf,
-          },
           body: JSON.stringify({ revision, draft }),
-          credentials: "same-origin",
         });
-        const body = await res.json().catch(() => ({}));
         if (res.ok) {
           revision = body.revision ?? revision + 1;
           retryDelay = 2000;
@@ -97,7 +116,6 @@ export function createSaver(opts) {
   }
 
   return {
-    /** Call after every edit. */
     changed() {
       if (conflict) return;
       dirty = true;
@@ -106,12 +124,10 @@ export function createSaver(opts) {
       clearTimeout(timer);
       timer = setTimeout(send, DELAY);
     },
-    /** Saves now (e.g. before publishing) and resolves to saved / invalid / conflict / …. */
     flush: send,
     get revision() {
       return revision;
     },
-    /** True while something the author typed is not yet stored. */
     get unsaved() {
       return dirty || inFlight !== null || lastResult === "invalid";
     },

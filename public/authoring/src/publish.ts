@@ -2,25 +2,38 @@
 // refuses while the draft has errors or someone else has changed it. The server also refuses a
 // draft that still holds placeholder text (each field is then marked), and asks before a new
 // version replaces one that learners have already started (what a retake gets changes).
-import { confirmAction } from "./editor-confirm.js";
+import { callApi } from "./api.ts";
+import type { Saver } from "./autosave.ts";
+import { confirmAction } from "./confirm-dialog.ts";
+import { byId } from "./dom.ts";
 
-export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
-  const buttonEl = document.getElementById("publish-button");
-  const note = document.getElementById("publish-note");
-  const status = document.getElementById("publish-status");
-  const say = (text, state) => {
+/** What a publish answers: the new version, or (428) a question to ask the author first. */
+interface PublishAnswer {
+  version: number;
+  confirm: boolean;
+}
+
+export interface PublishOptions {
+  csrf: string;
+  slug(): string;
+  saver: Saver;
+  onPublished(version: number): void;
+  /** A refused publish names the fields still holding placeholders. */
+  onBlocked(fields: Record<string, string>): void;
+}
+
+export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }: PublishOptions) {
+  const buttonEl = byId("publish-button", HTMLButtonElement);
+  const note = byId("publish-note", HTMLTextAreaElement);
+  const status = byId("publish-status", HTMLElement);
+  const say = (text: string, state: string) => {
     status.dataset.state = state;
     status.textContent = text;
   };
 
-  const post = async (confirmRetakes) => {
-    const res = await fetch(`/api/admin/modules/${encodeURIComponent(slug())}/publish`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        "x-csrf-token": csrf,
-      },
+  const post = (confirmRetakes: boolean) =>
+    callApi<PublishAnswer>(`/api/admin/modules/${encodeURIComponent(slug())}/publish`, {
+      csrf,
       // The revision this author sees: if someone saves in between, the server refuses (409)
       // rather than publish a draft this author never looked at.
       body: JSON.stringify({
@@ -28,10 +41,7 @@ export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
         revision: saver.revision,
         ...(confirmRetakes ? { confirmRetakes: true } : {}),
       }),
-      credentials: "same-origin",
     });
-    return { res, body: await res.json().catch(() => ({})) };
-  };
 
   buttonEl.addEventListener("click", async () => {
     buttonEl.disabled = true;
@@ -54,7 +64,7 @@ export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
         buttonEl.disabled = false;
         const ok = await confirmAction({
           title: "Publish a new version?",
-          message: body.error,
+          message: body.error ?? "",
           confirmLabel: "Publish",
           // The button was disabled while publishing, which took focus away from it.
           returnFocus: buttonEl,
@@ -79,7 +89,7 @@ export function setupPublish({ csrf, slug, saver, onPublished, onBlocked }) {
       }
       note.value = "";
       say(`Published version ${body.version}.`, "saved");
-      onPublished(body.version);
+      if (body.version !== undefined) onPublished(body.version);
     } catch {
       say("Not published: cannot reach Rapport. Try again.", "invalid");
     } finally {

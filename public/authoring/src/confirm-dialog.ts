@@ -1,22 +1,27 @@
 // Asks before a destructive action (archive, removing a lesson or question, a publish that
 // changes what retakes get). A modal <dialog> rather than window.confirm(): it can say what will
 // happen in full, its buttons name the action, and focus returns to where the author was.
-import { h } from "./editor-dom.js";
+import { h } from "./dom.ts";
 
-let open = null;
+let open: HTMLDialogElement | null = null;
 
-/**
- * Resolves true when the author confirms, false when they cancel (button, Escape or closing).
- * Focus goes back to `returnFocus`, by default whatever had it when the dialog opened.
- * @param opts { title, message, confirmLabel, cancelLabel, returnFocus }
- */
+export interface ConfirmOptions {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+  /** Where focus goes afterwards; by default whatever had it when the dialog opened. */
+  returnFocus?: Element | null;
+}
+
+/** Resolves true when the author confirms, false when they cancel (button, Escape or closing). */
 export function confirmAction({
   title,
   message,
   confirmLabel,
   cancelLabel = "Cancel",
   returnFocus = document.activeElement,
-}) {
+}: ConfirmOptions): Promise<boolean> {
   open?.close("cancel");
   const returnTo = returnFocus;
   const cancel = h("button", {

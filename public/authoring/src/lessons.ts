@@ -2,24 +2,25 @@
 // opens it, so a module of twelve lessons still fits a screen. Reordering works by dragging a
 // lesson's handle (HTML5 drag and drop) and, for keyboards and screen readers, by Move up /
 // Move down buttons that do the same move.
-import { confirmAction } from "./editor-confirm.js";
-import { button, countLabel, field, group, h, hidden, idFor } from "./editor-dom.js";
-import { freshId } from "./editor-paths.js";
-import { markNew, shownValue } from "./editor-placeholders.js";
-import { questionList } from "./editor-questions.js";
+import { confirmAction } from "./confirm-dialog.ts";
+import { button, countLabel, field, group, h, hidden, idFor } from "./dom.ts";
+import type { EditorContext, Lesson } from "./draft.ts";
+import { freshId } from "./draft-paths.ts";
+import { markNew, shownValue } from "./placeholders.ts";
+import { questionList } from "./questions.ts";
 
 const MAX_LESSONS = 12;
 
-export function lessonHeading(lesson, i) {
+export function lessonHeading(lesson: { title?: unknown }, i: number): string {
   return `Lesson ${i + 1}: ${shownValue(lesson.title ?? "")}`;
 }
 
-function lessonMeta(lesson) {
+function lessonMeta(lesson: Lesson): string {
   const checks = countLabel(lesson.checks?.length ?? 0, "check") || "no checks";
   return ` · ${lesson.minutes ?? "?"} min · ${checks}`;
 }
 
-function markdownPair(lesson, path, i) {
+function markdownPair(lesson: Lesson, path: string, i: number): HTMLDivElement {
   const previewId = idFor(path, "md-preview");
   const preview = h("div", {
     class: "md-preview",
@@ -50,7 +51,7 @@ function markdownPair(lesson, path, i) {
   );
 }
 
-function lessonCard(ctx, lessons, lesson, i) {
+function lessonCard(ctx: EditorContext, lessons: Lesson[], lesson: Lesson, i: number): HTMLElement {
   const path = `lessons.${i}`;
   const label = `lesson ${i + 1}`;
   lesson.checks ??= [];
@@ -64,8 +65,10 @@ function lessonCard(ctx, lessons, lesson, i) {
     text: "⠿",
   });
   handle.addEventListener("dragstart", (event) => {
-    event.dataTransfer.effectAllowed = "move";
-    event.dataTransfer.setData("text/plain", String(i));
+    if (event.dataTransfer) {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", String(i));
+    }
     ctx.dragFrom = i;
   });
   const open = ctx.openLessons.has(lesson);
@@ -113,13 +116,13 @@ function lessonCard(ctx, lessons, lesson, i) {
       headingTag: "h4",
     }),
   );
-  const setOpen = (value) => {
+  const setOpen = (value: boolean) => {
     if (value) ctx.openLessons.add(lesson);
     else ctx.openLessons.delete(lesson);
     toggle.setAttribute("aria-expanded", value ? "true" : "false");
     body.hidden = !value;
     // The preview is rendered once the lesson is open: a folded lesson costs no request.
-    const preview = body.querySelector("[data-preview-for]");
+    const preview = body.querySelector<HTMLElement>("[data-preview-for]");
     if (value && preview && !preview.dataset.attached) {
       preview.dataset.attached = "yes";
       ctx.previewer.attach(lesson, preview);
@@ -199,7 +202,7 @@ function lessonCard(ctx, lessons, lesson, i) {
   return card;
 }
 
-export function lessonsSection(ctx) {
+export function lessonsSection(ctx: EditorContext): HTMLElement {
   const lessons = ctx.draft.lessons;
   // A module of one lesson shows it open: there is nothing else to fold it away from.
   if (lessons.length === 1 && lessons[0]) ctx.openLessons.add(lessons[0]);
@@ -217,7 +220,7 @@ export function lessonsSection(ctx) {
       onclick: () =>
         ctx.structural(
           () => {
-            const lesson = {
+            const lesson: Lesson = {
               id: freshId(ctx.draft, "lesson"),
               title: markNew(`Lesson ${lessons.length + 1}`),
               minutes: 3,

@@ -3,55 +3,50 @@
 // left out, the suggested slug) for the author to confirm before anything is saved. Every
 // refusal is shown in full (the zip's problems name file and line, as `npm run courses:check`
 // does), because nothing is written until all of it is right.
+import type { ArticleImportPreview } from "../../../server/authoring/article-import-preview.ts";
+import { callApi } from "./api.ts";
+import { byId, h } from "./dom.ts";
+import { clearErrors, showErrors } from "./field-errors.ts";
 
-import { h } from "./editor-dom.js";
-import { clearErrors, showErrors } from "./editor-errors.js";
-
-const root = document.getElementById("import");
-const csrf = root.dataset.csrf;
-const headers = (type) => ({
-  "content-type": type,
-  accept: "application/json",
-  "x-csrf-token": csrf,
-});
-
-async function post(url, type, body) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: headers(type),
-    body,
-    credentials: "same-origin",
-  });
-  return { res, body: await res.json().catch(() => ({})) };
+/** What a finished import answers: where the new draft is; a refused zip also lists its problems. */
+interface Imported {
+  slug: string;
+  problems: string[];
 }
 
-const articleForm = document.getElementById("article-form");
-const articleStatus = document.getElementById("article-status");
-const articleErrors = document.getElementById("article-errors");
-const articleTitle = document.getElementById("article-title");
-const articleText = document.getElementById("article-text");
-const previewBox = document.getElementById("article-preview");
-const slugInput = document.getElementById("article-slug");
+const root = byId("import", HTMLElement);
+const csrf = root.dataset.csrf ?? "";
 
-function articleBody(extra) {
+const post = <T>(url: string, type: string, body: BodyInit) =>
+  callApi<T>(url, { csrf, type, body });
+
+const articleForm = byId("article-form", HTMLFormElement);
+const articleStatus = byId("article-status", HTMLElement);
+const articleErrors = byId("article-errors", HTMLElement);
+const articleTitle = byId("article-title", HTMLInputElement);
+const articleText = byId("article-text", HTMLTextAreaElement);
+const previewBox = byId("article-preview", HTMLElement);
+const slugInput = byId("article-slug", HTMLInputElement);
+
+function articleBody(extra: { slug?: string }) {
   const title = articleTitle.value.trim();
   return JSON.stringify({ text: articleText.value, ...(title ? { title } : {}), ...extra });
 }
 
-function showPreview(p) {
-  document.getElementById("preview-title").textContent = p.titleIsPlaceholder
+function showPreview(p: ArticleImportPreview) {
+  byId("preview-title", HTMLElement).textContent = p.titleIsPlaceholder
     ? "None found: type one in Module title above"
     : p.title;
-  document.getElementById("preview-topics").textContent = p.topics.join(", ");
-  document.getElementById("preview-questions").textContent =
+  byId("preview-topics", HTMLElement).textContent = p.topics.join(", ");
+  byId("preview-questions", HTMLElement).textContent =
     `${p.questions}, with ${p.placeholders} pieces of placeholder text to rewrite before publishing`;
-  document
-    .getElementById("preview-lessons")
-    .replaceChildren(...p.lessons.map((l) => h("li", { text: `${l.title} (${l.minutes} min)` })));
-  document
-    .getElementById("preview-dropped")
-    .replaceChildren(...p.dropped.map((d) => h("li", { text: `${d.text} (${d.reason})` })));
-  document.getElementById("preview-dropped-box").hidden = p.dropped.length === 0;
+  byId("preview-lessons", HTMLElement).replaceChildren(
+    ...p.lessons.map((l) => h("li", { text: `${l.title} (${l.minutes} min)` })),
+  );
+  byId("preview-dropped", HTMLElement).replaceChildren(
+    ...p.dropped.map((d) => h("li", { text: `${d.text} (${d.reason})` })),
+  );
+  byId("preview-dropped-box", HTMLElement).hidden = p.dropped.length === 0;
   slugInput.value = p.slug;
   previewBox.hidden = false;
   previewBox.focus();
@@ -70,14 +65,16 @@ articleForm.addEventListener("submit", async (event) => {
   previewBox.hidden = true;
   articleStatus.textContent = "Converting the article…";
   try {
-    const { res, body } = await post(
+    const { res, body } = await post<ArticleImportPreview>(
       "/api/admin/modules/import-article/preview",
       "application/json",
       articleBody({}),
     );
     if (res.ok) {
-      articleStatus.textContent = `Converted into ${body.lessons.length} lessons. Check them below, then create the draft.`;
-      showPreview(body);
+      // A 2xx answer is the whole preview.
+      const preview = body as ArticleImportPreview;
+      articleStatus.textContent = `Converted into ${preview.lessons.length} lessons. Check them below, then create the draft.`;
+      showPreview(preview);
       return;
     }
     articleStatus.textContent = "Not converted.";
@@ -88,11 +85,11 @@ articleForm.addEventListener("submit", async (event) => {
   }
 });
 
-document.getElementById("article-create").addEventListener("click", async () => {
+byId("article-create", HTMLButtonElement).addEventListener("click", async () => {
   clearErrors(articleForm, articleErrors);
   articleStatus.textContent = "Creating the draft…";
   try {
-    const { res, body } = await post(
+    const { res, body } = await post<Imported>(
       "/api/admin/modules/import-article",
       "application/json",
       articleBody({ slug: slugInput.value.trim() }),
@@ -110,12 +107,12 @@ document.getElementById("article-create").addEventListener("click", async () => 
   }
 });
 
-const zipForm = document.getElementById("zip-form");
-const zipStatus = document.getElementById("zip-status");
-const problemsBox = document.getElementById("zip-problems");
+const zipForm = byId("zip-form", HTMLFormElement);
+const zipStatus = byId("zip-status", HTMLElement);
+const problemsBox = byId("zip-problems", HTMLElement);
 
-function showProblems(messages) {
-  problemsBox.querySelector("ul").replaceChildren(...messages.map((m) => h("li", { text: m })));
+function showProblems(messages: string[]) {
+  problemsBox.querySelector("ul")?.replaceChildren(...messages.map((m) => h("li", { text: m })));
   problemsBox.hidden = false;
   problemsBox.focus();
 }
@@ -123,7 +120,7 @@ function showProblems(messages) {
 zipForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   problemsBox.hidden = true;
-  const file = document.getElementById("zip-file").files?.[0];
+  const file = byId("zip-file", HTMLInputElement).files?.[0];
   if (!file) {
     zipStatus.textContent = "";
     showProblems(["Choose a zip file first."]);
@@ -131,7 +128,11 @@ zipForm.addEventListener("submit", async (event) => {
   }
   zipStatus.textContent = "Importing…";
   try {
-    const { res, body } = await post("/api/admin/modules/import-zip", "application/zip", file);
+    const { res, body } = await post<Imported>(
+      "/api/admin/modules/import-zip",
+      "application/zip",
+      file,
+    );
     if (res.ok && body.slug) {
       zipStatus.textContent = "Imported. Opening the editor…";
       location.assign(`/admin/modules/${encodeURIComponent(body.slug)}`);

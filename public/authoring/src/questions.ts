@@ -1,99 +1,24 @@
 // The question editor: one panel per question, folded to a single line (number, type, hint
 // count, prompt) until opened, with the fields of its type as the content schema
-// (server/content/module-schema.ts) defines them. New questions start filled with valid stub
-// text marked as placeholders, so adding one never blocks saving the rest of the module, but
-// the stubs must be rewritten before publishing. Ids are made by Rapport and stay editable.
-import { confirmAction } from "./editor-confirm.js";
-import { button, checkbox, field, group, h, hidden, idFor } from "./editor-dom.js";
-import { itemList } from "./editor-lists.js";
-import { freshId } from "./editor-paths.js";
-import { markNew as m, shownValue } from "./editor-placeholders.js";
+// (server/content/module-schema.ts) defines them. New questions come from new-question.ts; ids
+// are made by Rapport and stay editable.
+import { QUESTION_TYPE_NAMES } from "../../../server/content/question-type-names.ts";
+import { confirmAction } from "./confirm-dialog.ts";
+import { button, type Child, checkbox, field, group, h, hidden, idFor } from "./dom.ts";
+import type { EditorContext, Question, QuestionOf, QuestionType } from "./draft.ts";
+import { freshId, freshIn } from "./draft-paths.ts";
+import { itemList } from "./item-lists.ts";
+import { newOption, newQuestion } from "./new-question.ts";
+import { markNew as m, shownValue } from "./placeholders.ts";
 
-export const TYPE_LABELS = {
-  single: "Single choice",
-  multiple: "Multiple choice",
-  "true-false": "True or false",
-  ordering: "Ordering",
-  matching: "Matching",
-  scenario: "Scenario",
-  likert: "Likert self-assessment",
-};
+const typeName = (type: QuestionType) => QUESTION_TYPE_NAMES[type] ?? type;
 
-const option = (n, correct) => ({
-  text: m(`Option ${n}`),
-  correct,
-  feedback: m("Say why this option is, or is not, right."),
-});
-
-/** The first `${prefix}-N` not in `used`: ids made here never collide with a sibling's. */
-function freshIn(used, prefix) {
-  for (let n = 1; ; n++) if (!used.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
-}
-
-/** A valid question of `type`, its text marked as placeholders for the author to rewrite. */
-export function newQuestion(type, id) {
-  const prompt = m("Write the question.");
-  switch (type) {
-    case "multiple":
-      return { id, type, prompt, options: [option(1, true), option(2, true), option(3, false)] };
-    case "true-false":
-      return {
-        id,
-        type,
-        prompt: m("Write a statement that is true or false."),
-        answer: true,
-        feedback: { true: m("Feedback for True."), false: m("Feedback for False.") },
-      };
-    case "ordering":
-      return {
-        id,
-        type,
-        prompt: m("Put these steps in order."),
-        items: [1, 2, 3].map((n) => ({
-          text: m(`Step ${n}`),
-          feedback: m(`Why step ${n} is here.`),
-        })),
-      };
-    case "matching":
-      return {
-        id,
-        type,
-        prompt: m("Match each item to its partner."),
-        pairs: [1, 2].map((n) => ({
-          left: m(`Item ${n}`),
-          right: m(`Match ${n}`),
-          feedback: m("Why these belong together."),
-        })),
-      };
-    case "scenario":
-      return {
-        id,
-        type,
-        prompt: m("What would you do?"),
-        situation: m("Describe the situation the learner faces."),
-        options: [option(1, true), option(2, false)],
-      };
-    case "likert":
-      return {
-        id,
-        type,
-        prompt: m("How often do you do this?"),
-        scale: ["Rarely", "Sometimes", "Often"],
-        statements: [
-          { id: "s-1", text: m("First statement.") },
-          { id: "s-2", text: m("Second statement.") },
-        ],
-        bands: [
-          { min: 1, max: 2, label: "Growing", text: m("What this profile means.") },
-          { min: 2, max: 3, label: "Strong", text: m("What this profile means.") },
-        ],
-      };
-    default:
-      return { id, type: "single", prompt, options: [option(1, true), option(2, false)] };
-  }
-}
-
-const optionItems = (ctx, q, path, noun) =>
+const optionItems = (
+  ctx: EditorContext,
+  q: QuestionOf<"single" | "multiple" | "scenario">,
+  path: string,
+  noun: string,
+) =>
   itemList(ctx, {
     path: `${path}.options`,
     title: "Options (tick the correct ones)",
@@ -103,7 +28,7 @@ const optionItems = (ctx, q, path, noun) =>
     max: q.type === "scenario" ? 6 : 8,
     movable: true,
     addLabel: "Add option",
-    make: () => option(q.options.length + 1, false),
+    make: () => newOption(q.options.length + 1, false),
     renderItem: (o, p) => [
       field({ label: "Option text", path: `${p}.text`, value: o.text }),
       checkbox({ label: "Correct", path: `${p}.correct`, checked: o.correct }),
@@ -117,9 +42,9 @@ const optionItems = (ctx, q, path, noun) =>
     ],
   });
 
-function trueFalse(q, path) {
+function trueFalse(q: QuestionOf<"true-false">, path: string): Child {
   const name = idFor(`${path}.answer`);
-  const radio = (value, label) => {
+  const radio = (value: "true" | "false", label: string) => {
     const id = `${name}-${value}`;
     const input = h("input", {
       id,
@@ -156,7 +81,7 @@ function trueFalse(q, path) {
   ];
 }
 
-function likert(ctx, q, path) {
+function likert(ctx: EditorContext, q: QuestionOf<"likert">, path: string): Child {
   return [
     itemList(ctx, {
       path: `${path}.scale`,
@@ -233,7 +158,7 @@ function likert(ctx, q, path) {
   ];
 }
 
-function typeFields(ctx, q, path) {
+function typeFields(ctx: EditorContext, q: Question, path: string): Child {
   switch (q.type) {
     case "single":
     case "multiple":
@@ -302,15 +227,26 @@ function typeFields(ctx, q, path) {
       });
     case "likert":
       return likert(ctx, q, path);
-    default:
-      return h("p", { class: "error", text: `Unknown question type "${q.type}".` });
+    default: {
+      // Only a draft saved by a newer Rapport could hold a type this script does not know.
+      const unknown: { type: string } = q;
+      return h("p", { class: "error", text: `Unknown question type "${unknown.type}".` });
+    }
   }
 }
 
 /** The prompt part of a folded question's line; kept in step with the prompt as the author types. */
-export const summaryText = (q) => `: ${shownValue(String(q.prompt ?? "")).slice(0, 80)}`;
+export const summaryText = (q: { prompt?: unknown }) =>
+  `: ${shownValue(String(q.prompt ?? "")).slice(0, 80)}`;
 
-function questionPanel(ctx, list, q, path, i, listPath) {
+function questionPanel(
+  ctx: EditorContext,
+  list: Question[],
+  q: Question,
+  path: string,
+  i: number,
+  listPath: string,
+): HTMLDetailsElement {
   const label = `question ${i + 1}`;
   const details = h(
     "details",
@@ -318,7 +254,7 @@ function questionPanel(ctx, list, q, path, i, listPath) {
     h(
       "summary",
       null,
-      h("span", { text: `Question ${i + 1} · ${TYPE_LABELS[q.type] ?? q.type}` }),
+      h("span", { text: `Question ${i + 1} · ${typeName(q.type)}` }),
       h("span", { class: "hint-count", "data-hint-count-for": path }),
       h("span", { "data-summary-for": path, text: summaryText(q) }),
     ),
@@ -335,7 +271,7 @@ function questionPanel(ctx, list, q, path, i, listPath) {
           value: q.id,
           hint: "Made by Rapport and used in reports; change it only before the first publish.",
         }),
-        h("p", { class: "meta", text: `Type: ${TYPE_LABELS[q.type] ?? q.type}` }),
+        h("p", { class: "meta", text: `Type: ${typeName(q.type)}` }),
       ),
       field({ label: "Prompt", path: `${path}.prompt`, value: q.prompt, multiline: true, rows: 2 }),
       typeFields(ctx, q, path),
@@ -392,13 +328,26 @@ function questionPanel(ctx, list, q, path, i, listPath) {
   return details;
 }
 
+export interface QuestionListSpec {
+  list: Question[];
+  path: string;
+  title: string;
+  max: number;
+  /** New questions' ids: `${idPrefix}-N`. */
+  idPrefix: string;
+  headingTag?: "h2" | "h3" | "h4";
+}
+
 /** A list of questions (a lesson's knowledge checks or the quiz) with an "add a question" row. */
-export function questionList(ctx, { list, path, title, max, idPrefix, headingTag = "h3" }) {
+export function questionList(
+  ctx: EditorContext,
+  { list, path, title, max, idPrefix, headingTag = "h3" }: QuestionListSpec,
+): HTMLElement {
   const selectId = idFor(path, "type");
   const select = h(
     "select",
     { id: selectId },
-    ctx.questionTypes.map((t) => h("option", { value: t, text: TYPE_LABELS[t] ?? t })),
+    ctx.questionTypes.map((t) => h("option", { value: t, text: typeName(t) })),
   );
   const add = button("Add question", {
     id: idFor(path, "add"),

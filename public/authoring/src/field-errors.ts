@@ -2,32 +2,32 @@
 // by its content-schema path ("quiz.2.options.1.feedback"); the editor's inputs and groups carry
 // the same path in data-path. A path with no element of its own ("topics.3", or a whole
 // question) goes to its nearest ancestor that has one, so no message is ever dropped.
-import { h, reveal } from "./editor-dom.js";
+import { h, reveal } from "./dom.ts";
 
-const FOCUSABLE = "input:not([type=hidden]), textarea, select, summary, button";
+export const FOCUSABLE = "input:not([type=hidden]), textarea, select, summary, button";
 
-export function targetFor(root, path) {
+export function targetFor(root: ParentNode, path: string): HTMLElement | null {
   const parts = path.split(".");
   while (parts.length > 0) {
-    const el = root.querySelector(`[data-path="${CSS.escape(parts.join("."))}"]`);
+    const el = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.join("."))}"]`);
     if (el) return el;
     parts.pop();
   }
-  return root.querySelector('[data-path=""]');
+  return root.querySelector<HTMLElement>('[data-path=""]');
 }
 
 /** Where the message goes and which element it describes. */
-function placement(el) {
+function placement(el: HTMLElement) {
   if (el.hasAttribute("data-group")) {
     const slot = el.querySelector(":scope > .error-slot, :scope > .question-body > .error-slot");
-    return { slot, described: el };
+    return { slot, fieldBox: null, described: el };
   }
   // A radio button maps to its fieldset (the whole answer), any other input to its .field box.
   const fieldBox = el.closest(".field");
   return { slot: null, fieldBox, described: el };
 }
 
-export function clearErrors(root, summary) {
+export function clearErrors(root: ParentNode, summary: HTMLElement) {
   for (const p of root.querySelectorAll("[data-error-for]")) p.remove();
   for (const el of root.querySelectorAll("[aria-invalid]")) {
     el.removeAttribute("aria-invalid");
@@ -46,10 +46,15 @@ export function clearErrors(root, summary) {
  * Shows every message and returns the element to focus: the first problem in page order.
  * Messages whose path matches nothing at all are listed in `summary`.
  */
-export function showErrors(root, summary, fields, fallbackMessage) {
+export function showErrors(
+  root: ParentNode,
+  summary: HTMLElement,
+  fields: Record<string, string> | undefined,
+  fallbackMessage: string | undefined,
+): HTMLElement | null {
   clearErrors(root, summary);
-  const placed = new Map();
-  const unplaced = [];
+  const placed = new Map<HTMLElement, HTMLParagraphElement>();
+  const unplaced: string[] = [];
   for (const [path, message] of Object.entries(fields ?? {})) {
     const el = targetFor(root, path);
     if (!el) {
@@ -99,5 +104,5 @@ export function showErrors(root, summary, fields, fallbackMessage) {
   )[0];
   if (!first) return summary.hidden ? null : summary;
   if (first.matches(FOCUSABLE)) return first;
-  return first.querySelector(FOCUSABLE) ?? first;
+  return first.querySelector<HTMLElement>(FOCUSABLE) ?? first;
 }

@@ -1,10 +1,11 @@
 // The module's own fields, its reflection prompts and its optional worksheet.
-import { button, field, group, h, idFor } from "./editor-dom.js";
-import { itemList } from "./editor-lists.js";
-import { freshId } from "./editor-paths.js";
-import { markNew } from "./editor-placeholders.js";
+import { button, field, group, h, idFor } from "./dom.ts";
+import type { EditorContext } from "./draft.ts";
+import { freshId } from "./draft-paths.ts";
+import { itemList } from "./item-lists.ts";
+import { markNew } from "./placeholders.ts";
 
-export function moduleSection(ctx) {
+export function moduleSection(ctx: EditorContext): HTMLElement {
   const d = ctx.draft;
   const slugField = field({
     label: "Slug",
@@ -15,7 +16,8 @@ export function moduleSection(ctx) {
         ? "The slug cannot change once published: learners and LMS packages already use it."
         : "Part of the module's address: lowercase letters, digits and hyphens. It cannot change once published.",
   });
-  if (ctx.publishedVersion > 0) slugField.querySelector("input").readOnly = true;
+  const slugInput = slugField.querySelector("input");
+  if (ctx.publishedVersion > 0 && slugInput) slugInput.readOnly = true;
   return group(
     "section",
     { path: "", title: "Module", titleTag: "h2", className: "editor-section" },
@@ -59,7 +61,7 @@ export function moduleSection(ctx) {
   );
 }
 
-export function reflectionsSection(ctx) {
+export function reflectionsSection(ctx: EditorContext): HTMLElement {
   ctx.draft.reflections ??= [];
   const list = ctx.draft.reflections;
   return h(
@@ -91,7 +93,7 @@ export function reflectionsSection(ctx) {
   );
 }
 
-export function worksheetSection(ctx) {
+export function worksheetSection(ctx: EditorContext): HTMLElement {
   const d = ctx.draft;
   const body = d.worksheet
     ? [

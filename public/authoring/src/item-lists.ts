@@ -1,13 +1,25 @@
 // One pattern for every editable list (options, items, pairs, statements, bands, reflections…):
 // a fieldset with an entry per element, Move up / Move down / Remove per entry and an Add button.
 // The buttons change the draft through ctx, which re-renders and puts focus somewhere sensible.
-import { button, group, h, hidden, idFor } from "./editor-dom.js";
+import { button, type Child, group, h, hidden, idFor } from "./dom.ts";
+import type { EditorContext } from "./draft.ts";
 
-/**
- * @param ctx editor context (structural(), moveItem())
- * @param spec { path, title, items, noun, min, max, movable, make, renderItem, addLabel }
- */
-export function itemList(ctx, spec) {
+export interface ItemListSpec<T> {
+  path: string;
+  title: string;
+  items: T[];
+  /** What one entry is called: "Option", "Statement". */
+  noun: string;
+  min?: number;
+  max?: number;
+  movable?: boolean;
+  addLabel: string;
+  /** A new entry, for the Add button. */
+  make(): T;
+  renderItem(item: T, path: string, index: number): Child;
+}
+
+export function itemList<T>(ctx: EditorContext, spec: ItemListSpec<T>): HTMLFieldSetElement {
   const { path, title, items, noun, min = 0, max = 99, movable = false } = spec;
   const entries = items.map((item, i) => {
     const itemPath = `${path}.${i}`;

@@ -2,36 +2,45 @@
 // object, autosaves it, and shows the server's field errors and hints next to their fields.
 // Structural changes (add, remove, reorder) re-render the form and then put focus where the
 // author's attention is, announcing what happened for screen-reader users.
-import { countLabel, idFor } from "./editor-dom.js";
-import { clearErrors, showErrors } from "./editor-errors.js";
-import { moduleSection, reflectionsSection, worksheetSection } from "./editor-fields.js";
-import { goTo, showHints } from "./editor-hints.js";
-import { lessonHeading, lessonsSection } from "./editor-lessons.js";
-import { getAt, move, readInput, setAt } from "./editor-paths.js";
-import { setPlaceholderMark, shownValue } from "./editor-placeholders.js";
-import { createMarkdownPreviewer } from "./editor-preview.js";
-import { setupPublish } from "./editor-publish.js";
-import { questionList, summaryText } from "./editor-questions.js";
-import { createSaver, MESSAGES } from "./editor-save.js";
+import type { EditorPageData } from "../../../server/authoring/editor-page-data.ts";
+import { createSaver, MESSAGES, type Saver, type SaveState } from "./autosave.ts";
+import { byId, countLabel, idFor } from "./dom.ts";
+import type { EditorContext } from "./draft.ts";
+import { getAt, move, readInput, setAt } from "./draft-paths.ts";
+import { clearErrors, showErrors } from "./field-errors.ts";
+import { type EditorHint, goTo, showHints } from "./hints.ts";
+import { lessonHeading, lessonsSection } from "./lessons.ts";
+import { createMarkdownPreviewer } from "./markdown-preview.ts";
+import { moduleSection, reflectionsSection, worksheetSection } from "./module-fields.ts";
+import { setPlaceholderMark, shownValue } from "./placeholders.ts";
+import { setupPublish } from "./publish.ts";
+import { questionList, summaryText } from "./questions.ts";
 
-const data = JSON.parse(document.getElementById("editor-data").textContent);
-const root = document.getElementById("editor");
-const form = document.getElementById("editor-form");
-const statusEl = document.getElementById("save-status");
-const reloadButton = document.getElementById("reload-button");
-const errorBox = document.getElementById("editor-errors");
-const announcer = document.getElementById("editor-announcer");
-const headingTitle = document.getElementById("editor-heading-title");
-const hintsSummary = document.getElementById("hints-summary");
-const hintsText = document.getElementById("hints-text");
-const firstHintButton = document.getElementById("first-hint");
-const csrf = root.dataset.csrf;
+declare global {
+  interface Window {
+    /** The editor's state, read by the browser tests (test/helpers/authoring-driver.ts). */
+    RapportEditor?: { ctx: EditorContext; saver: Saver };
+  }
+}
+
+const data: EditorPageData = JSON.parse(byId("editor-data", HTMLScriptElement).textContent ?? "");
+const root = byId("editor", HTMLElement);
+const form = byId("editor-form", HTMLFormElement);
+const statusEl = byId("save-status", HTMLElement);
+const reloadButton = byId("reload-button", HTMLButtonElement);
+const errorBox = byId("editor-errors", HTMLElement);
+const announcer = byId("editor-announcer", HTMLElement);
+const headingTitle = byId("editor-heading-title", HTMLElement);
+const hintsSummary = byId("hints-summary", HTMLElement);
+const hintsText = byId("hints-text", HTMLElement);
+const firstHintButton = byId("first-hint", HTMLButtonElement);
+const csrf = root.dataset.csrf ?? "";
 setPlaceholderMark(data.placeholderMark);
 
 let slug = data.slug;
-let hints = data.hints ?? [];
+let hints: EditorHint[] = data.hints ?? [];
 
-const ctx = {
+const ctx: EditorContext = {
   draft: data.draft,
   publishedVersion: data.publishedVersion,
   questionTypes: data.questionTypes,
@@ -39,7 +48,6 @@ const ctx = {
   openLessons: new WeakSet(),
   previewer: createMarkdownPreviewer({ csrf }),
   dragFrom: null,
-  /** Changes the draft's shape, re-renders, then focuses and announces. */
   structural(mutate, { focusId, focusFirstIn, announce } = {}) {
     mutate();
     // Paths after the change no longer match the server's hints; the next save brings new ones.
@@ -47,12 +55,15 @@ const ctx = {
     render();
     const target = focusId
       ? document.getElementById(focusId)
-      : document.getElementById(focusFirstIn)?.querySelector("input, textarea, select, summary");
+      : focusFirstIn
+        ? document
+            .getElementById(focusFirstIn)
+            ?.querySelector<HTMLElement>("input, textarea, select, summary")
+        : null;
     target?.focus();
     if (announce) say(announce);
     saver.changed();
   },
-  /** Moves list[from] to `to`; focus follows the moved entry's own Move button. */
   moveItem(list, from, to, listPath, label) {
     if (to < 0 || to >= list.length) return;
     const up = to < from;
@@ -62,13 +73,13 @@ const ctx = {
     const path = `${listPath}.${to}`;
     const same = document.getElementById(idFor(path, up ? "up" : "down"));
     const other = document.getElementById(idFor(path, up ? "down" : "up"));
-    (same && !same.disabled ? same : other)?.focus();
+    (same instanceof HTMLButtonElement && !same.disabled ? same : other)?.focus();
   },
 };
 
-const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function say(text) {
+function say(text: string) {
   // Cleared first so the same words twice in a row are still announced.
   announcer.textContent = "";
   setTimeout(() => {
@@ -103,7 +114,7 @@ function renderHints() {
   const blocking = hints.filter((h) => h.blocksPublish).length;
   const advice = hints.length - blocking;
   hintsSummary.hidden = hints.length === 0;
-  const parts = [];
+  const parts: string[] = [];
   if (blocking)
     parts.push(
       `${blocking} ${blocking === 1 ? "piece" : "pieces"} of placeholder text to rewrite before publishing, each marked “To do”.`,
@@ -117,7 +128,7 @@ function renderHints() {
 }
 
 /** "Keep this text": the stub's words become the author's own, without the placeholder mark. */
-function keepText(path, control) {
+function keepText(path: string, control: HTMLElement) {
   setAt(ctx.draft, path, shownValue(getAt(ctx.draft, path)));
   hints = hints.filter((h) => !(h.path === path && h.blocksPublish));
   renderHints();
@@ -127,7 +138,7 @@ function keepText(path, control) {
   saver.changed();
 }
 
-function setState(state, extra) {
+function setState(state: SaveState, extra?: string) {
   statusEl.dataset.state = state;
   statusEl.textContent =
     extra && state === "denied" ? `${MESSAGES.denied} (${extra})` : MESSAGES[state];
@@ -136,8 +147,8 @@ function setState(state, extra) {
 
 /** Links that contain the slug follow a slug change. */
 function updateLinks() {
-  for (const a of root.querySelectorAll("[data-href]"))
-    a.href = a.dataset.href.replace("{slug}", slug);
+  for (const a of root.querySelectorAll<HTMLAnchorElement>("a[data-href]"))
+    a.href = (a.dataset.href ?? "").replace("{slug}", slug);
 }
 
 const saver = createSaver({
@@ -169,46 +180,63 @@ const saver = createSaver({
   },
 });
 
+/** The control that a hint note describes: where "go to the first" takes the author. */
+function firstHintOwner(): HTMLElement | null {
+  const first = form.querySelector("[data-hint-for]");
+  return first && form.querySelector<HTMLElement>(`[aria-describedby~="${CSS.escape(first.id)}"]`);
+}
+
 reloadButton.addEventListener("click", () => location.reload());
 firstHintButton.addEventListener("click", () => {
-  const first = form.querySelector("[data-hint-for]");
-  const owner = first && form.querySelector(`[aria-describedby~="${CSS.escape(first.id)}"]`);
+  const owner = firstHintOwner();
   if (owner) goTo(owner);
 });
 
-function onEdit(event) {
+function onEdit(event: Event) {
   const input = event.target;
-  const path = input.dataset?.path;
+  const bound =
+    input instanceof HTMLInputElement ||
+    input instanceof HTMLTextAreaElement ||
+    input instanceof HTMLSelectElement;
+  if (!bound) return;
+  const path = input.dataset.path;
   if (!path) return;
   const value = readInput(input);
   if (JSON.stringify(getAt(ctx.draft, path)) === JSON.stringify(value)) return;
   setAt(ctx.draft, path, value);
   // The author's own words replace a stub: its to-do goes now, not after the next save. Advice
   // stays until the save's answer says whether the edit settled it.
-  const stub = (h) => h.path === path && h.blocksPublish;
+  const stub = (h: EditorHint) => h.path === path && h.blocksPublish;
   if (hints.some(stub)) {
     hints = hints.filter((h) => !stub(h));
     renderHints();
   }
   input.closest(".field--placeholder")?.classList.remove("field--placeholder");
-  if (path === "title") headingTitle.textContent = value;
-  const m = /^(.*)\.(prompt|title|markdown|minutes)$/.exec(path);
-  if (m) {
-    const owner = getAt(ctx.draft, m[1]);
-    const summary = form.querySelector(`[data-summary-for="${CSS.escape(m[1])}"]`);
-    const index = Number(m[1].split(".").pop());
-    if (summary && m[2] === "prompt") summary.textContent = summaryText(owner);
-    if (summary && m[2] === "title") summary.textContent = lessonHeading(owner, index);
-    if (m[2] === "minutes") {
-      const meta = form.querySelector(`[data-meta-for="${CSS.escape(m[1])}"]`);
-      if (meta) meta.textContent = meta.textContent.replace(/· [^·]* min/, `· ${value} min`);
-    }
-    if (m[2] === "markdown") {
-      const preview = form.querySelector(`[data-preview-for="${CSS.escape(m[1])}"]`);
-      if (preview) ctx.previewer.schedule(owner, preview);
-    }
-  }
+  if (path === "title") headingTitle.textContent = String(value);
+  followSummaries(path, value);
   saver.changed();
+}
+
+/** A folded lesson's or question's one-line summary (and a lesson's preview) follow its fields. */
+function followSummaries(path: string, value: unknown) {
+  const m = /^(.*)\.(prompt|title|markdown|minutes)$/.exec(path);
+  const ownerPath = m?.[1];
+  const owner = ownerPath === undefined ? undefined : getAt(ctx.draft, ownerPath);
+  if (!m || ownerPath === undefined || typeof owner !== "object" || owner === null) return;
+  const summary = form.querySelector(`[data-summary-for="${CSS.escape(ownerPath)}"]`);
+  const index = Number(ownerPath.split(".").pop());
+  if (summary && m[2] === "prompt") summary.textContent = summaryText(owner);
+  if (summary && m[2] === "title") summary.textContent = lessonHeading(owner, index);
+  if (m[2] === "minutes") {
+    const meta = form.querySelector(`[data-meta-for="${CSS.escape(ownerPath)}"]`);
+    if (meta) meta.textContent = (meta.textContent ?? "").replace(/· [^·]* min/, `· ${value} min`);
+  }
+  if (m[2] === "markdown") {
+    const preview = form.querySelector<HTMLElement>(
+      `[data-preview-for="${CSS.escape(ownerPath)}"]`,
+    );
+    if (preview) ctx.previewer.schedule(owner, preview);
+  }
 }
 
 form.addEventListener("input", onEdit);
@@ -232,25 +260,25 @@ setupPublish({
   onPublished(version) {
     if (ctx.publishedVersion === 0) {
       ctx.publishedVersion = version;
-      for (const el of root.querySelectorAll("[data-published-only]")) el.hidden = false;
+      for (const el of root.querySelectorAll<HTMLElement>("[data-published-only]"))
+        el.hidden = false;
       const focused = document.activeElement;
       render();
-      focused?.focus();
+      if (focused instanceof HTMLElement) focused.focus();
     }
     ctx.publishedVersion = version;
   },
   /** A refused publish names the fields still holding placeholders: show them, go to the first. */
   onBlocked(fields) {
-    const blocked = Object.entries(fields ?? {}).map(([path, message]) => ({
+    const blocked = Object.entries(fields).map(([path, message]) => ({
       path,
       message,
       blocksPublish: true,
     }));
-    hints = [...blocked, ...hints.filter((h) => !(h.path in (fields ?? {})))];
+    hints = [...blocked, ...hints.filter((h) => !(h.path in fields))];
     renderHints();
-    const first = form.querySelector("[data-hint-for]");
-    const owner = first && form.querySelector(`[aria-describedby~="${CSS.escape(first.id)}"]`);
-    return owner ? goTo(owner) : null;
+    const owner = firstHintOwner();
+    if (owner) goTo(owner);
   },
 });
 
