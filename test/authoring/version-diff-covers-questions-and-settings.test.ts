@@ -126,7 +126,7 @@ describe("the diff of two versions", () => {
     assert.match(html, /<strong>before<\/strong> you advise <ins>anyone<\/ins>\./);
     assert.match(html, /<li>One question<\/li>/, "unchanged Markdown still renders");
     assert.doesNotMatch(html, /##|\*\*/, "no raw Markdown");
-    assert.match(first?.sourceHtml ?? "", /## Why ask <ins>first\n<\/ins>/);
+    assert.match(first?.sourceHtml ?? "", /## Why ask<ins> first<\/ins>\n/);
     // Unchanged lessons carry no rendering; the JSON API (no render) carries none at all.
     assert.equal(lessons[1]?.html, undefined);
     const plain = await diffVersions({ slug: SLUG, from: 1, to: 2 });
